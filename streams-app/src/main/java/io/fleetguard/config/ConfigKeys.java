@@ -1,0 +1,169 @@
+package io.fleetguard.config;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+import static org.apache.kafka.common.config.ConfigDef.Range.between;
+
+/**
+ * The one declaration of every FleetGuard configuration key: type, default, validator and doc.
+ * README's configuration table is generated from {@link #DEFINITION} and checked by a test.
+ */
+public final class ConfigKeys {
+
+    /** Everything under this prefix is handed, prefix stripped, to Kafka Streams and its clients. */
+    public static final String KAFKA_PREFIX = "kafka.";
+    /** Kafka's bootstrap servers, given as a pass-through property; required. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = KAFKA_PREFIX + "bootstrap.servers";
+
+    public static final String APPLICATION_ID = "application.id";
+
+    public static final String TOPIC_REGISTRY = "topic.registry";
+    public static final String TOPIC_AUTH_EVENTS = "topic.auth.events";
+    public static final String TOPIC_TELEMETRY = "topic.telemetry";
+    public static final String TOPIC_CONFIG_CHANGES = "topic.config.changes";
+    public static final String TOPIC_SUPPORT_SESSIONS = "topic.support.sessions";
+    public static final String TOPIC_BROKER_LOGS = "topic.broker.logs";
+    public static final String TOPIC_ALERTS = "topic.alerts";
+    public static final String TOPIC_ALERTS_OCSF = "topic.alerts.ocsf";
+    public static final String TOPIC_DEAD_LETTER = "topic.dead.letter";
+    public static final List<String> TOPIC_KEYS = List.of(TOPIC_REGISTRY, TOPIC_AUTH_EVENTS, TOPIC_TELEMETRY,
+            TOPIC_CONFIG_CHANGES, TOPIC_SUPPORT_SESSIONS, TOPIC_BROKER_LOGS, TOPIC_ALERTS, TOPIC_ALERTS_OCSF,
+            TOPIC_DEAD_LETTER);
+
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    public static final String SCHEMA_REGISTRY_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String SCHEMA_REGISTRY_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+    public static final String SCHEMA_REGISTRY_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
+    public static final String SCHEMA_REGISTRY_KEY_PASSWORD = "schema.registry.ssl.key.password";
+    public static final String SCHEMA_REGISTRY_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+    public static final String SCHEMA_REGISTRY_MAX_RETRIES = "schema.registry.max.retries";
+    public static final String SCHEMA_REGISTRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
+    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+    public static final String VALUE_SERDE_CLASS = "serde.value.class";
+
+    public static final String REGISTRY_HISTORY_RETENTION_MS = "registry.history.retention.ms";
+    public static final String REGISTRY_JOIN_GRACE_MS = "registry.join.grace.ms";
+
+    public static final String POLICY_ROTATION_PASSWORD_DAYS = "policy.rotation.password.days";
+    public static final String POLICY_ROTATION_PSK_DAYS = "policy.rotation.psk.days";
+    public static final String POLICY_ROTATION_TOKEN_DAYS = "policy.rotation.token.days";
+    public static final String POLICY_ROTATION_CERT_DAYS = "policy.rotation.cert.days";
+    public static final String POLICY_EXPIRING_WINDOW_DAYS = "policy.expiring.window.days";
+
+    public static final String VALIDATION_MAX_FIELD_LENGTH = "validation.max.field.length";
+    public static final String VALIDATION_MAX_LIST_SIZE = "validation.max.list.size";
+    public static final String VALIDATION_MIN_TIMESTAMP = "validation.min.timestamp";
+    public static final String VALIDATION_MAX_FUTURE_SKEW_MS = "validation.max.future.skew.ms";
+
+    private static final long DAY_MS = 86_400_000L;
+
+    /** Marks keys whose value is required but has no sane default (validated by {@link ConfigLoader}). */
+    static final List<String> REQUIRED = List.of(KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL);
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(APPLICATION_ID, Type.STRING, "fleetguard", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics and state directory.")
+            .define(TOPIC_REGISTRY, Type.STRING, "fleetguard.registry", topicName(), Importance.HIGH,
+                    "Compacted topic of DeviceIdentity keyed by deviceId; a tombstone deregisters the device.")
+            .define(TOPIC_AUTH_EVENTS, Type.STRING, "fleetguard.auth-events", topicName(), Importance.HIGH,
+                    "AuthEvent input topic.")
+            .define(TOPIC_TELEMETRY, Type.STRING, "fleetguard.telemetry", topicName(), Importance.HIGH,
+                    "TelemetryRecord input topic (metadata only, no payload).")
+            .define(TOPIC_CONFIG_CHANGES, Type.STRING, "fleetguard.config-changes", topicName(), Importance.HIGH,
+                    "ConfigChange input topic.")
+            .define(TOPIC_SUPPORT_SESSIONS, Type.STRING, "fleetguard.support-sessions", topicName(), Importance.HIGH,
+                    "RemoteSupportSession input topic (start and end updates).")
+            .define(TOPIC_BROKER_LOGS, Type.STRING, "fleetguard.broker-logs", topicName(), Importance.LOW,
+                    "Raw MQTT broker log lines (reserved for the broker-log normalizer).")
+            .define(TOPIC_ALERTS, Type.STRING, "fleetguard.alerts", topicName(), Importance.HIGH,
+                    "IdentityAlert output topic (Avro). Read it with isolation.level=read_committed.")
+            .define(TOPIC_ALERTS_OCSF, Type.STRING, "fleetguard.alerts.ocsf", topicName(), Importance.LOW,
+                    "OCSF Detection Finding output topic (reserved for the OCSF writer).")
+            .define(TOPIC_DEAD_LETTER, Type.STRING, "fleetguard.dead-letter", topicName(), Importance.HIGH,
+                    "Dead-letter topic: original key and value bytes of rejected records, reason in headers.")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, null, Importance.HIGH,
+                    "Schema Registry base URL(s), comma-separated; mock://<scope> selects an in-memory registry. Required.")
+            .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
+                    "Basic auth for the Schema Registry as user:password.")
+            .define(SCHEMA_REGISTRY_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.LOW,
+                    "Truststore for the Schema Registry's TLS; unset uses the JVM default (javax.net.ssl.*).")
+            .define(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Truststore password.")
+            .define(SCHEMA_REGISTRY_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Truststore type.")
+            .define(SCHEMA_REGISTRY_KEYSTORE_LOCATION, Type.STRING, null, Importance.LOW,
+                    "Keystore with a client certificate for mTLS to the Schema Registry.")
+            .define(SCHEMA_REGISTRY_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Keystore password.")
+            .define(SCHEMA_REGISTRY_KEYSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Keystore type.")
+            .define(SCHEMA_REGISTRY_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Private key password in the keystore.")
+            .define(SCHEMA_REGISTRY_TIMEOUT_MS, Type.INT, 10_000, atLeast(1), Importance.LOW,
+                    "Timeout of one Schema Registry request.")
+            .define(SCHEMA_REGISTRY_MAX_RETRIES, Type.INT, 3, between(0, 20), Importance.LOW,
+                    "Retries of a Schema Registry request on I/O errors, 429 and 5xx (never on other 4xx).")
+            .define(SCHEMA_REGISTRY_BACKOFF_MS, Type.INT, 200, atLeast(0), Importance.LOW,
+                    "First retry backoff; doubles on each retry.")
+            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Register output schemas on first use; when false they must already be registered.")
+            .define(VALUE_SERDE_CLASS, Type.CLASS, "io.fleetguard.serde.SpecificAvroSerde", Importance.LOW,
+                    "Serde class for Avro values (needs a public no-arg constructor and configure(map, isKey)); "
+                            + "Confluent's io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde can be dropped in.")
+            .define(REGISTRY_HISTORY_RETENTION_MS, Type.LONG, 30 * DAY_MS, atLeast(0), Importance.MEDIUM,
+                    "How far back the versioned registry table answers as-of lookups (default 30 d); "
+                            + "events older than stream time minus this are judged against no identity.")
+            .define(REGISTRY_JOIN_GRACE_MS, Type.LONG, 0L, atLeast(0), Importance.MEDIUM,
+                    "Hold each event this long in stream time so that registry updates arriving late still apply; "
+                            + "adds the same latency to alerts. 0 joins immediately.")
+            .define(POLICY_ROTATION_PASSWORD_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,
+                    "Rotation limit of PASSWORD credentials (STALE_CREDENTIAL).")
+            .define(POLICY_ROTATION_PSK_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,
+                    "Rotation limit of PSK credentials.")
+            .define(POLICY_ROTATION_TOKEN_DAYS, Type.INT, 30, atLeast(1), Importance.MEDIUM,
+                    "Rotation limit of API_TOKEN credentials.")
+            .define(POLICY_ROTATION_CERT_DAYS, Type.INT, 397, atLeast(1), Importance.MEDIUM,
+                    "Rotation limit of X509_CERT credentials (397 d is the CA/Browser Forum maximum TLS certificate life).")
+            .define(POLICY_EXPIRING_WINDOW_DAYS, Type.INT, 30, atLeast(1), Importance.MEDIUM,
+                    "CREDENTIAL_EXPIRING fires for a used credential expiring within this many days.")
+            .define(VALIDATION_MAX_FIELD_LENGTH, Type.INT, 2048, atLeast(16), Importance.LOW,
+                    "Longest accepted string field of an input record; longer records are dead-lettered.")
+            .define(VALIDATION_MAX_LIST_SIZE, Type.INT, 1000, atLeast(1), Importance.LOW,
+                    "Most elements accepted in a list or map field of an input record.")
+            .define(VALIDATION_MIN_TIMESTAMP, Type.STRING, "2000-01-01T00:00:00Z", ConfigKeys::validInstant, Importance.LOW,
+                    "Event timestamps before this ISO-8601 instant are absurd and dead-lettered.")
+            .define(VALIDATION_MAX_FUTURE_SKEW_MS, Type.LONG, DAY_MS, atLeast(0), Importance.LOW,
+                    "Event timestamps further than this ahead of their Kafka record timestamp are absurd and dead-lettered.");
+
+    private ConfigKeys() {
+    }
+
+    private static ConfigDef.Validator topicName() {
+        return (name, value) -> {
+            String s = (String) value;
+            if (s == null || s.isEmpty() || s.length() > 249 || !s.matches("[a-zA-Z0-9._-]+") || s.equals(".") || s.equals("..")) {
+                throw new ConfigException(name, value, "not a legal Kafka topic name");
+            }
+        };
+    }
+
+    private static void validInstant(String name, Object value) {
+        try {
+            Instant.parse((String) value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ConfigException(name, value, "not an ISO-8601 instant such as 2000-01-01T00:00:00Z");
+        }
+    }
+
+    /** The environment variable that sets a key: FLEETGUARD_ + upper case, '.' and '-' as '_'. */
+    public static String envName(String key) {
+        return "FLEETGUARD_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

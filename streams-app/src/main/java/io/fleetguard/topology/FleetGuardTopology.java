@@ -1,0 +1,132 @@
+package io.fleetguard.topology;
+
+import io.fleetguard.config.FleetGuardConfig;
+import io.fleetguard.detect.Activity;
+import io.fleetguard.detect.DetectionEngine;
+import io.fleetguard.detect.Detectors;
+import io.fleetguard.metrics.FleetGuardMetrics;
+import io.fleetguard.schema.AuthEvent;
+import io.fleetguard.schema.ConfigChange;
+import io.fleetguard.schema.DeviceIdentity;
+import io.fleetguard.schema.IdentityAlert;
+import io.fleetguard.schema.RemoteSupportSession;
+import io.fleetguard.schema.TelemetryRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * FleetGuard's detection topology: each input is validated, keyed by device, joined with the
+ * device's registry entry as of the event's timestamp (a versioned table), run through the pure
+ * detectors, and the resulting alerts are written to the alert topic. Bad records go to the
+ * dead-letter topic through the configured exception handlers.
+ */
+public final class FleetGuardTopology {
+
+    /** The versioned registry store; its changelog is the app's only copy of registry history. */
+    public static final String REGISTRY_STORE = "registry-versions";
+
+    private final FleetGuardConfig config;
+    private final FleetGuardTopics topics;
+    private final FleetGuardMetrics metrics;
+    private final EventTimeExtractor extractor;
+    private final RecordValidator validator;
+    private final DetectionStep detection;
+
+    private FleetGuardTopology(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics) {
+        this.config = config;
+        this.topics = topics;
+        this.metrics = metrics;
+        EventTimes eventTimes = new EventTimes(config.minTimestamp(), config.maxFutureSkew());
+        this.extractor = new EventTimeExtractor(eventTimes);
+        this.validator = new RecordValidator(eventTimes, config.maxFieldLength(), config.maxListSize());
+        this.detection = new DetectionStep(new DetectionEngine(Detectors.core(), config.policy()));
+    }
+
+    public static Topology build(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics) {
+        return new FleetGuardTopology(config, topics, metrics).build();
+    }
+
+    private Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, DeviceIdentity> registry = registry(builder);
+
+        KStream<String, IdentityAlert> alerts =
+                detect(builder, registry, topics.authEvents(), AuthEvent::getDeviceId, Activity::of, "auth")
+                .merge(detect(builder, registry, topics.telemetry(), TelemetryRecord::getDeviceId, Activity::of, "telemetry"),
+                        Named.as("alerts-merge-telemetry"))
+                .merge(detect(builder, registry, topics.configChanges(), ConfigChange::getDeviceId, Activity::of, "config"),
+                        Named.as("alerts-merge-config"))
+                .merge(detect(builder, registry, topics.supportSessions(), RemoteSupportSession::getDeviceId, Activity::of, "support"),
+                        Named.as("alerts-merge-support"));
+
+        alerts.processValues(DailyAlertGate.supplier(), Named.as("alert-daily-gate"))
+                .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"))
+                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                        .withName("alerts-sink"));
+        return builder.build();
+    }
+
+    /**
+     * The registry as a versioned table: a join looks up the identity valid at the event's
+     * timestamp, not the latest one, so replays judge history against the registry of the time.
+     */
+    private KTable<String, DeviceIdentity> registry(StreamsBuilder builder) {
+        TopicSpec<String, DeviceIdentity> spec = topics.registry();
+        return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
+                        .withTimestampExtractor(extractor).withName("registry-source"))
+                .processValues(() -> new ValidateProcessor<>(validator, DeviceIdentity::getDeviceId, metrics,
+                        spec.name(), true), Named.as("registry-validate"))
+                .toTable(Named.as("registry-table"),
+                        Materialized.<String, DeviceIdentity>as(Stores.persistentVersionedKeyValueStore(
+                                        REGISTRY_STORE, config.registryHistoryRetention()))
+                                .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
+    }
+
+    private <V extends SpecificRecord> KStream<String, IdentityAlert> detect(
+            StreamsBuilder builder, KTable<String, DeviceIdentity> registry, TopicSpec<String, V> spec,
+            Function<V, String> deviceIdOf, Function<V, Activity> toActivity, String name) {
+        KStream<String, V> keyed = keyedByDevice(builder, spec, deviceIdOf, name);
+        TopicSpec<String, DeviceIdentity> reg = topics.registry();
+        return keyed
+                .leftJoin(registry, (event, identity) -> new Observation(toActivity.apply(event), identity),
+                        Joined.<String, V, DeviceIdentity>as(name + "-registry-join")
+                                .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde())
+                                .withOtherValueSerde(reg.valueSerde())
+                                .withGracePeriod(config.registryJoinGrace()))
+                .flatMapValues(detection::alerts, Named.as(name + "-detect"));
+    }
+
+    /**
+     * Validates an input and makes sure each record is keyed by its deviceId. Only records keyed
+     * otherwise go through a repartition topic; the correctly keyed majority joins directly.
+     */
+    private <V extends SpecificRecord> KStream<String, V> keyedByDevice(
+            StreamsBuilder builder, TopicSpec<String, V> spec, Function<V, String> deviceIdOf, String name) {
+        KStream<String, V> valid = builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
+                        .withTimestampExtractor(extractor).withName(name + "-source"))
+                .processValues(() -> new ValidateProcessor<>(validator, deviceIdOf, metrics, spec.name(), false),
+                        Named.as(name + "-validate"));
+        Map<String, KStream<String, V>> byKey = valid.split(Named.as(name + "-key-"))
+                .branch((key, value) -> deviceIdOf.apply(value).equals(key), Branched.as("ok"))
+                .defaultBranch(Branched.as("wrong"));
+        KStream<String, V> rekeyed = byKey.get(name + "-key-wrong")
+                .selectKey((key, value) -> deviceIdOf.apply(value), Named.as(name + "-rekey"))
+                .repartition(Repartitioned.<String, V>as(name + "-by-device")
+                        .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
+        return byKey.get(name + "-key-ok").merge(rekeyed, Named.as(name + "-keyed"));
+    }
+}
