@@ -76,8 +76,10 @@ public final class ConfigLoader {
                 problems.add("unknown key '" + key + "' (FleetGuard keys are listed in README; Kafka settings go under 'kafka.')");
             }
         }
-        for (ConfigValue v : ConfigKeys.DEFINITION.validate(declared)) {
-            v.errorMessages().forEach(problems::add);
+        Map<String, ConfigValue> checked = ConfigKeys.DEFINITION.validateAll(declared);
+        for (String key : ConfigKeys.DEFINITION.configKeys().keySet()) { // declaration order: stable output
+            // The first message is the cause; ConfigDef adds a "must be non-null" echo after a parse error.
+            checked.get(key).errorMessages().stream().limit(1).forEach(problems::add);
         }
         checkRequired(merged, problems);
         checkReserved(kafka, problems);

@@ -1,0 +1,245 @@
+package io.fleetguard.topology;
+
+import io.fleetguard.alert.AlertIds;
+import io.fleetguard.schema.AlertActivity;
+import io.fleetguard.schema.AlertType;
+import io.fleetguard.schema.CredentialType;
+import io.fleetguard.schema.DeviceIdentity;
+import io.fleetguard.schema.IdentityAlert;
+import io.fleetguard.schema.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.fleetguard.testdata.Builders.aCredential;
+import static io.fleetguard.testdata.Builders.aDevice;
+import static io.fleetguard.testdata.Builders.aTelemetry;
+import static io.fleetguard.testdata.Builders.anAuthEvent;
+import static io.fleetguard.testdata.Builders.aConfigChange;
+import static io.fleetguard.testdata.Builders.aSupportSession;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole topology, judged as of event time, with exact expected alert lists. */
+class FleetGuardTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyHarness harness() {
+        return new TopologyHarness(stateDir, Map.of());
+    }
+
+    private static DeviceIdentity camera(String id, Instant updatedAt, String... fingerprints) {
+        var device = aDevice(id).withAllowedDataPaths("fleet/site1/" + id + "/#").updatedAt(updatedAt);
+        for (String fp : fingerprints) {
+            device.withCredential(aCredential(fp).withType(CredentialType.X509_CERT).issuedAt(T0.minus(Duration.ofDays(10))));
+        }
+        return device.build();
+    }
+
+    @Test
+    void shouldReportUnknownDeviceForAnEventBeforeItsRegistration() {
+        try (TopologyHarness h = harness()) {
+            // Given cam-1 registered at T0
+            h.register(camera("cam-1", T0, "fp-a"));
+            // When it authenticates an hour before its registration, then an hour after
+            h.send(anAuthEvent("e-before", "cam-1", T0.minus(Duration.ofHours(1))).success().withFingerprint("fp-a").build());
+            h.send(anAuthEvent("e-after", "cam-1", T0.plus(Duration.ofHours(1))).success().withFingerprint("fp-a").build());
+            h.send(anAuthEvent("e-failed", "ghost-9", T0.plus(Duration.ofHours(2))).failure("bad password").build());
+
+            // Then only the event before registration, and the never-registered device, are unknown
+            assertThat(h.alertLines()).containsExactly(
+                    "UNKNOWN_DEVICE HIGH cam-1 cam-1",
+                    "UNKNOWN_DEVICE MEDIUM ghost-9 ghost-9");
+        }
+    }
+
+    @Test
+    void shouldJudgeACredentialRotationAsOfEachEventsTime() {
+        try (TopologyHarness h = harness()) {
+            // Given cam-1 with fp-old at T0, rotated to fp-new at T0+2h (fp-old superseded)
+            h.register(camera("cam-1", T0, "fp-old"));
+            h.register(aDevice("cam-1").withAllowedDataPaths("fleet/site1/cam-1/#").updatedAt(T0.plus(Duration.ofHours(2)))
+                    .withCredential(aCredential("fp-old").issuedAt(T0.minus(Duration.ofDays(10))).supersededBy("fp-new"))
+                    .withCredential(aCredential("fp-new").issuedAt(T0.plus(Duration.ofHours(2))))
+                    .build());
+
+            // When the old credential is used before and after the rotation, and the new one before it existed
+            h.send(anAuthEvent("old-before", "cam-1", T0.plus(Duration.ofHours(1))).success().withFingerprint("fp-old").build());
+            h.send(anAuthEvent("old-after", "cam-1", T0.plus(Duration.ofHours(3))).success().withFingerprint("fp-old").build());
+            h.send(aTelemetry("new-before", "cam-1", T0.plus(Duration.ofHours(1))).withFingerprint("fp-new")
+                    .withDestination("fleet/site1/cam-1/temp").build());
+            h.send(aTelemetry("new-after", "cam-1", T0.plus(Duration.ofHours(3))).withFingerprint("fp-new")
+                    .withDestination("fleet/site1/cam-1/temp").build());
+
+            // Then: old after rotation is rotated-out; new before its registration was not cam-1's credential yet
+            List<IdentityAlert> alerts = h.alerts();
+            assertThat(alerts).map(TopologyHarness::line).containsExactly(
+                    "REVOKED_CREDENTIAL_IN_USE HIGH cam-1 fp-old",
+                    "IMPERSONATED_TELEMETRY CRITICAL cam-1 fp-new");
+            assertThat(alerts.get(0).getEvidence()).containsEntry("reason", "rotated-out").containsEntry("supersededBy", "fp-new");
+            assertThat(alerts.get(0).getTriggeringEventIds()).containsExactly("old-after");
+            assertThat(alerts.get(1).getTriggeringEventIds()).containsExactly("new-before");
+        }
+    }
+
+    @Test
+    void shouldJudgeAnEventByTheRegistryOfItsTimeEvenWhenALaterVersionArrivedFirst() {
+        try (TopologyHarness h = harness()) {
+            // Given cam-1 registered at T0 and retired (deregistered) at T0+1d, both already processed
+            h.register(camera("cam-1", T0, "fp-a"));
+            h.deregister("cam-1", T0.plus(Duration.ofDays(1)));
+            // When an event from before the deregistration arrives late, then one from after
+            h.send(anAuthEvent("late", "cam-1", T0.plus(Duration.ofHours(5))).success().withFingerprint("fp-a").build());
+            h.send(anAuthEvent("after", "cam-1", T0.plus(Duration.ofDays(2))).success().withFingerprint("fp-a").build());
+
+            // Then the late event is judged against the registration it happened under
+            assertThat(h.alertLines()).containsExactly("UNKNOWN_DEVICE HIGH cam-1 cam-1");
+            assertThat(h.metrics.recordsIn("fleetguard.registry")).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void shouldApplyARegistryUpdateThatArrivesAfterItsEventWithinTheJoinGrace() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("registry.join.grace.ms", "60000"))) {
+            // Given an event at T0 that arrives before the registration it happened under (T0-1s)
+            h.send(anAuthEvent("early", "cam-1", T0).success().withFingerprint("fp-a").build());
+            h.register(camera("cam-1", T0.minusSeconds(1), "fp-a"));
+            assertThat(h.alerts()).as("held for the grace period").isEmpty();
+
+            // When stream time passes the grace period
+            h.send(anAuthEvent("tick", "cam-1", T0.plus(Duration.ofMinutes(2))).success().withFingerprint("fp-a").build());
+            h.send(anAuthEvent("tick2", "cam-1", T0.plus(Duration.ofMinutes(4))).success().withFingerprint("fp-a").build());
+
+            // Then it was judged against the late registration: no alert
+            assertThat(h.alerts()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldWithoutGraceJudgeAnEventBeforeALateRegistrationAsUnknown() {
+        try (TopologyHarness h = harness()) {
+            h.send(anAuthEvent("early", "cam-1", T0).success().withFingerprint("fp-a").build());
+            h.register(camera("cam-1", T0.minusSeconds(1), "fp-a"));
+
+            assertThat(h.alertLines()).containsExactly("UNKNOWN_DEVICE HIGH cam-1 cam-1");
+        }
+    }
+
+    @Test
+    void shouldRaiseEachCoreAlertTypeThroughTheTopology() {
+        try (TopologyHarness h = harness()) {
+            Instant at = T0;
+            h.register(aDevice("cam-1").withAllowedDataPaths("fleet/site1/cam-1/#").withAllowedSourceCidrs("10.1.0.0/16")
+                    .updatedAt(at.minus(Duration.ofDays(1)))
+                    .withCredential(aCredential("fp-stale").withType(CredentialType.PASSWORD).issuedAt(at.minus(Duration.ofDays(91))))
+                    .withCredential(aCredential("fp-expired").issuedAt(at.minus(Duration.ofDays(5))).expiresAt(at.minus(Duration.ofDays(1))))
+                    .withCredential(aCredential("fp-revoked").issuedAt(at.minus(Duration.ofDays(5))).revoked())
+                    .withCredential(aCredential("fp-expiring").issuedAt(at.minus(Duration.ofDays(5))).expiresAt(at.plus(Duration.ofDays(10))))
+                    .build());
+
+            h.send(anAuthEvent("a1", "cam-1", at).success().withFingerprint("fp-stale").withSourceIp("10.1.2.3").build());
+            h.send(anAuthEvent("a2", "cam-1", at.plusSeconds(1)).success().withFingerprint("fp-expired").build());
+            h.send(anAuthEvent("a3", "cam-1", at.plusSeconds(2)).success().withFingerprint("fp-revoked").build());
+            h.send(anAuthEvent("a4", "cam-1", at.plusSeconds(3)).success().withFingerprint("fp-expiring").build());
+            h.send(aTelemetry("t1", "cam-1", at.plusSeconds(4)).withFingerprint("fp-someone-else")
+                    .withDestination("fleet/site1/cam-1/temp").withSourceIp("10.1.2.3").build());
+            h.send(aTelemetry("t2", "cam-1", at.plusSeconds(5)).withFingerprint("fp-expiring")
+                    .withDestination("fleet/site2/plc-7/cmd").withSourceIp("192.0.2.50").build());
+            h.send(aConfigChange("c1", "nobody-1", at.plusSeconds(6)).build());
+            h.send(aSupportSession("s1", "nobody-2", at.plusSeconds(7)).build());
+
+            assertThat(h.alertLines()).containsExactly(
+                    "STALE_CREDENTIAL MEDIUM cam-1 fp-stale",
+                    "EXPIRED_CREDENTIAL HIGH cam-1 fp-expired",
+                    "REVOKED_CREDENTIAL_IN_USE HIGH cam-1 fp-revoked",
+                    "CREDENTIAL_EXPIRING LOW cam-1 fp-expiring",
+                    "IMPERSONATED_TELEMETRY CRITICAL cam-1 fp-someone-else",
+                    "UNEXPECTED_DATA_PATH MEDIUM cam-1 destination:fleet/site2/plc-7/cmd",
+                    "UNEXPECTED_DATA_PATH MEDIUM cam-1 source:192.0.2.50",
+                    "UNKNOWN_DEVICE HIGH nobody-1 nobody-1",
+                    "UNKNOWN_DEVICE HIGH nobody-2 nobody-2");
+        }
+    }
+
+    @Test
+    void shouldRaiseCredentialExpiringOncePerDayOfEventTime() {
+        try (TopologyHarness h = harness()) {
+            h.register(aDevice("cam-1").updatedAt(T0.minus(Duration.ofDays(1)))
+                    .withCredential(aCredential("fp-x").issuedAt(T0.minus(Duration.ofDays(5))).expiresAt(T0.plus(Duration.ofDays(20))))
+                    .build());
+
+            h.send(anAuthEvent("d1-a", "cam-1", T0).success().withFingerprint("fp-x").build());
+            h.send(anAuthEvent("d1-b", "cam-1", T0.plus(Duration.ofHours(3))).success().withFingerprint("fp-x").build());
+            h.send(anAuthEvent("d2-a", "cam-1", T0.plus(Duration.ofDays(1))).success().withFingerprint("fp-x").build());
+            h.send(anAuthEvent("d2-b", "cam-1", T0.plus(Duration.ofDays(1)).plusSeconds(60)).success().withFingerprint("fp-x").build());
+
+            assertThat(h.alerts()).extracting(a -> a.getTriggeringEventIds().get(0)).containsExactly("d1-a", "d2-a");
+        }
+    }
+
+    @Test
+    void shouldRekeyRecordsKeyedByAnythingButTheirDevice() {
+        try (TopologyHarness h = harness()) {
+            h.register(camera("cam-1", T0, "fp-a"));
+            // A producer keyed by broker id, and one with no key at all
+            h.telemetry.pipeInput("broker-7", aTelemetry("t-wrong", "cam-1", T0.plusSeconds(1)).withFingerprint("fp-zzz")
+                    .withDestination("fleet/site1/cam-1/x").build(), T0.plusSeconds(1));
+            h.telemetry.pipeInput(null, aTelemetry("t-null", "cam-1", T0.plusSeconds(2)).withFingerprint("fp-yyy")
+                    .withDestination("fleet/site1/cam-1/x").build(), T0.plusSeconds(2));
+
+            var alerts = h.alerts.readKeyValuesToList();
+            assertThat(alerts).extracting(kv -> kv.key + " " + TopologyHarness.line(kv.value)).containsExactly(
+                    "cam-1 IMPERSONATED_TELEMETRY CRITICAL cam-1 fp-zzz",
+                    "cam-1 IMPERSONATED_TELEMETRY CRITICAL cam-1 fp-yyy");
+        }
+    }
+
+    @Test
+    void shouldEmitACompleteAlertWithADeterministicId() {
+        try (TopologyHarness h = harness()) {
+            h.register(aDevice("cam-1").withOwner("team-video").withDeviceClass("camera").updatedAt(T0)
+                    .withCredential(aCredential("fp-r").issuedAt(T0.minus(Duration.ofDays(3))).revoked()).build());
+            Instant at = T0.plusSeconds(30);
+            h.send(anAuthEvent("e-42", "cam-1", at).success().withFingerprint("fp-r").withSourceIp("10.0.0.7").build());
+
+            IdentityAlert alert = h.alerts().get(0);
+
+            assertThat(alert.getAlertId()).isEqualTo(AlertIds.of(AlertType.REVOKED_CREDENTIAL_IN_USE, "cam-1", "fp-r", "e-42"));
+            assertThat(alert.getCategory()).isEqualTo("stale credential");
+            assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
+            assertThat(alert.getActivity()).isEqualTo(AlertActivity.NEW);
+            assertThat(alert.getEventTime()).isEqualTo(at);
+            assertThat(alert.getFirstSeen()).isEqualTo(at);
+            assertThat(alert.getLastSeen()).isEqualTo(at);
+            assertThat(alert.getCount()).isEqualTo(1L);
+            assertThat(alert.getOwner()).isEqualTo("team-video");
+            assertThat(alert.getDeviceClass()).isEqualTo("camera");
+            assertThat(alert.getAttackTechniques()).containsExactly("T1078", "T1550", "T0859");
+            assertThat(alert.getOwaspNhi()).containsExactly("NHI1", "NHI2");
+            assertThat(alert.getNistCsf()).containsExactly("PR.AA-01", "PR.AA-03", "DE.CM-09");
+            assertThat(alert.getRecommendedAction()).startsWith("Treat the credential as compromised");
+            assertThat(alert.getRuleVersion()).isEqualTo("1");
+            assertThat(alert.getEvidence()).containsEntry("reason", "revoked").containsEntry("sourceIp", "10.0.0.7")
+                    .containsEntry("credentialFingerprint", "fp-r");
+        }
+    }
+
+    @Test
+    void shouldNameEveryStoreRepartitionTopicAndProcessor() {
+        try (TopologyHarness h = harness()) {
+            String description = FleetGuardTopology.build(h.config, h.topics, h.metrics).describe().toString();
+
+            assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
+            assertThat(description).contains("registry-versions", "alert-daily-gate-store",
+                    "auth-by-device-repartition", "telemetry-by-device-repartition");
+        }
+    }
+}
