@@ -1,0 +1,121 @@
+package io.fleetguard.embedded;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** One combined broker+controller {@link KafkaRaftServer} in its own temp dir: format, start, stop, delete. */
+final class KraftNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KraftNode.class);
+
+    private final EmbeddedKafka.Options options;
+    private final Path logDir;
+    private final int brokerPort;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+    private volatile boolean startupInFlight;
+
+    KraftNode(EmbeddedKafka.Options options) {
+        this.options = options;
+        int[] ports = FreePorts.pick(2);
+        this.brokerPort = ports[0];
+        this.controllerPort = ports[1];
+        try {
+            this.logDir = Files.createTempDirectory("fleetguard-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temp log dir for embedded Kafka", e);
+        }
+    }
+
+    void start(Duration timeout) throws InterruptedException {
+        KafkaConfig config = KafkaConfig.fromProps(BrokerSettings.of(logDir, brokerPort, controllerPort, options), false);
+        try {
+            KraftStorage.formatStandalone(config, controllerPort);
+        } catch (Exception e) {
+            throw new EmbeddedKafkaException("Formatting " + logDir + " failed: " + e.getMessage(), e);
+        }
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        // A controller whose startup fails halts the JVM, and stopping it or deleting its dir while
+        // startup() runs makes it fail: a late startup is left alone, for stop() at JVM exit.
+        startupInFlight = true;
+        boolean finished;
+        try {
+            finished = Bounded.run("embedded-kafka-startup", server::startup, timeout);
+        } catch (RuntimeException failed) {
+            startupInFlight = false; // the startup thread is done, having cleaned up after itself
+            throw failed;
+        }
+        startupInFlight = !finished;
+        if (startupInFlight) {
+            throw new EmbeddedKafkaException("broker startup still running; left to stop at JVM exit");
+        }
+    }
+
+    /** True while a timed-out startup may still be running: the node must not be stopped yet. */
+    boolean startupInFlight() {
+        return startupInFlight;
+    }
+
+    /** Stops the server (bounded by the shutdown timeout) and deletes the log dir once it is down. */
+    void stop() {
+        if (stopServer()) {
+            deleteLogDir();
+        } else {
+            // Deleting files under a live broker makes it halt the JVM: leave them behind.
+            LOG.warn("Embedded Kafka log dir {} left in place: the broker is still stopping", logDir);
+        }
+    }
+
+    private boolean stopServer() {
+        if (server == null) {
+            return true;
+        }
+        try {
+            boolean stopped = Bounded.run("embedded-kafka-shutdown", () -> {
+                server.shutdown();
+                server.awaitShutdown();
+            }, options.shutdownTimeout());
+            if (!stopped) {
+                LOG.warn("Embedded Kafka ({}) did not stop within {} ms", this, options.shutdownTimeout().toMillis());
+            }
+            return stopped;
+        } catch (RuntimeException e) {
+            LOG.warn("Embedded Kafka ({}) did not stop cleanly: {}", this, e.toString());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void deleteLogDir() {
+        try {
+            Utils.delete(logDir.toFile());
+        } catch (IOException e) {
+            LOG.warn("Could not delete embedded Kafka log dir {}: {}", logDir, e.toString());
+        }
+    }
+
+    String bootstrapServers() {
+        return BrokerSettings.HOST + ":" + brokerPort;
+    }
+
+    Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public String toString() {
+        return "log dir " + logDir + ", broker port " + brokerPort + ", controller port " + controllerPort;
+    }
+}
