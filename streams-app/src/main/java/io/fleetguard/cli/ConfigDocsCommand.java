@@ -17,7 +17,9 @@ final class ConfigDocsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(ConfigDocs.markdownTable());
+        var out = spec.commandLine().getOut();
+        out.print(ConfigDocs.markdownTable());
+        out.flush();
         return 0;
     }
 }
