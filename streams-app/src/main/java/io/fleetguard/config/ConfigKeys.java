@@ -1,5 +1,6 @@
 package io.fleetguard.config;
 
+import io.fleetguard.serde.SerdeConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -38,19 +39,9 @@ public final class ConfigKeys {
             TOPIC_CONFIG_CHANGES, TOPIC_SUPPORT_SESSIONS, TOPIC_BROKER_LOGS, TOPIC_ALERTS, TOPIC_ALERTS_OCSF,
             TOPIC_DEAD_LETTER);
 
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
-    public static final String SCHEMA_REGISTRY_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
-    public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
-    public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
-    public static final String SCHEMA_REGISTRY_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
-    public static final String SCHEMA_REGISTRY_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
-    public static final String SCHEMA_REGISTRY_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
-    public static final String SCHEMA_REGISTRY_KEY_PASSWORD = "schema.registry.ssl.key.password";
-    public static final String SCHEMA_REGISTRY_TIMEOUT_MS = "schema.registry.request.timeout.ms";
-    public static final String SCHEMA_REGISTRY_MAX_RETRIES = "schema.registry.max.retries";
-    public static final String SCHEMA_REGISTRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
-    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+    /** The Schema Registry keys are declared once, in {@link SerdeConfig}, and included here. */
+    public static final String SCHEMA_REGISTRY_URL = SerdeConfig.SCHEMA_REGISTRY_URL;
+    public static final String AUTO_REGISTER_SCHEMAS = SerdeConfig.AUTO_REGISTER_SCHEMAS;
     public static final String VALUE_SERDE_CLASS = "serde.value.class";
 
     public static final String REGISTRY_HISTORY_RETENTION_MS = "registry.history.retention.ms";
@@ -72,7 +63,7 @@ public final class ConfigKeys {
     /** Marks keys whose value is required but has no sane default (validated by {@link ConfigLoader}). */
     static final List<String> REQUIRED = List.of(KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL);
 
-    public static final ConfigDef DEFINITION = new ConfigDef()
+    public static final ConfigDef DEFINITION = withSerdeKeys(new ConfigDef()
             .define(APPLICATION_ID, Type.STRING, "fleetguard", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics and state directory.")
             .define(TOPIC_REGISTRY, Type.STRING, "fleetguard.registry", topicName(), Importance.HIGH,
@@ -93,27 +84,6 @@ public final class ConfigKeys {
                     "OCSF Detection Finding output topic (reserved for the OCSF writer).")
             .define(TOPIC_DEAD_LETTER, Type.STRING, "fleetguard.dead-letter", topicName(), Importance.HIGH,
                     "Dead-letter topic: original key and value bytes of rejected records, reason in headers.")
-            .define(SCHEMA_REGISTRY_URL, Type.STRING, null, Importance.HIGH,
-                    "Schema Registry base URL(s), comma-separated; mock://<scope> selects an in-memory registry. Required.")
-            .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
-                    "Basic auth for the Schema Registry as user:password.")
-            .define(SCHEMA_REGISTRY_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.LOW,
-                    "Truststore for the Schema Registry's TLS; unset uses the JVM default (javax.net.ssl.*).")
-            .define(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Truststore password.")
-            .define(SCHEMA_REGISTRY_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Truststore type.")
-            .define(SCHEMA_REGISTRY_KEYSTORE_LOCATION, Type.STRING, null, Importance.LOW,
-                    "Keystore with a client certificate for mTLS to the Schema Registry.")
-            .define(SCHEMA_REGISTRY_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Keystore password.")
-            .define(SCHEMA_REGISTRY_KEYSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Keystore type.")
-            .define(SCHEMA_REGISTRY_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Private key password in the keystore.")
-            .define(SCHEMA_REGISTRY_TIMEOUT_MS, Type.INT, 10_000, atLeast(1), Importance.LOW,
-                    "Timeout of one Schema Registry request.")
-            .define(SCHEMA_REGISTRY_MAX_RETRIES, Type.INT, 3, between(0, 20), Importance.LOW,
-                    "Retries of a Schema Registry request on I/O errors, 429 and 5xx (never on other 4xx).")
-            .define(SCHEMA_REGISTRY_BACKOFF_MS, Type.INT, 200, atLeast(0), Importance.LOW,
-                    "First retry backoff; doubles on each retry.")
-            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
-                    "Register output schemas on first use; when false they must already be registered.")
             .define(VALUE_SERDE_CLASS, Type.CLASS, "io.fleetguard.serde.SpecificAvroSerde", Importance.LOW,
                     "Serde class for Avro values (needs a public no-arg constructor and configure(map, isKey)); "
                             + "Confluent's io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde can be dropped in.")
@@ -140,9 +110,14 @@ public final class ConfigKeys {
             .define(VALIDATION_MIN_TIMESTAMP, Type.STRING, "2000-01-01T00:00:00Z", ConfigKeys::validInstant, Importance.LOW,
                     "Event timestamps before this ISO-8601 instant are absurd and dead-lettered.")
             .define(VALIDATION_MAX_FUTURE_SKEW_MS, Type.LONG, DAY_MS, atLeast(0), Importance.LOW,
-                    "Event timestamps further than this ahead of their Kafka record timestamp are absurd and dead-lettered.");
+                    "Event timestamps further than this ahead of their Kafka record timestamp are absurd and dead-lettered."));
 
     private ConfigKeys() {
+    }
+
+    private static ConfigDef withSerdeKeys(ConfigDef def) {
+        SerdeConfig.CONFIG_DEF.configKeys().values().forEach(def::define);
+        return def;
     }
 
     private static ConfigDef.Validator topicName() {
