@@ -1,0 +1,115 @@
+package io.fleetguard.sim;
+
+import io.fleetguard.schema.AlertType;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The simulation as an endless sequence of events in non-decreasing event time: first one
+ * registry record per device, then activity at {@code eventsPerSecond} actions per simulated
+ * second, of which a fraction {@code incidentRate} inject an incident labelled with the one
+ * alert type it must raise. Only the events of the next few simulated hours (support session
+ * ends, uses just after a rotation) are ever held; the fleet is generated device by device.
+ * An incident that cannot be built honestly at its instant gives way to a normal action: with
+ * default policy, expired-credential incidents run out about 270 days into the simulation and
+ * expiring ones after {@code devices / 40} cohorts of 22.5 days (at most 15).
+ */
+public final class ActivityGenerator implements Iterator<SimEvent> {
+
+    private record Pending(long timestamp, long order, SimEvent event) {
+    }
+
+    private final SimulationOptions options;
+    private final FleetGenerator fleet;
+    private final SimContext ctx;
+    private final NormalTraffic normal;
+    private final CredentialIncidents credentialIncidents;
+    private final TrafficIncidents trafficIncidents;
+    private final List<AlertType> incidentTypes;
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparingLong(Pending::timestamp).thenComparingLong(Pending::order));
+    private int registered;
+    private long ticks;
+    private long clock;
+    private long order;
+
+    public ActivityGenerator(SimulationOptions options) {
+        this.options = options;
+        this.fleet = new FleetGenerator(options);
+        this.ctx = new SimContext(options, fleet, this::enqueue);
+        this.normal = new NormalTraffic(ctx);
+        this.credentialIncidents = new CredentialIncidents(ctx);
+        this.trafficIncidents = new TrafficIncidents(ctx);
+        this.incidentTypes = List.copyOf(options.incidentTypes());
+        this.clock = options.start().toEpochMilli();
+    }
+
+    /** The endless event sequence as a sequential stream; bound it with {@code limit}. */
+    public static Stream<SimEvent> stream(SimulationOptions options) {
+        Spliterator<SimEvent> events = Spliterators.spliteratorUnknownSize(new ActivityGenerator(options),
+                Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(events, false);
+    }
+
+    public FleetGenerator fleet() {
+        return fleet;
+    }
+
+    /** Always true: the simulation never ends by itself. */
+    @Override
+    public boolean hasNext() {
+        return true;
+    }
+
+    @Override
+    public SimEvent next() {
+        if (registered < fleet.size()) {
+            return ctx.events.registry(fleet.device(registered++));
+        }
+        // Everything a later action emits is at or after its own tick, so whatever is due by
+        // the current tick can go out without breaking time order.
+        while (pending.isEmpty() || pending.peek().timestamp() > clock) {
+            tick();
+        }
+        return pending.poll().event();
+    }
+
+    private void tick() {
+        clock = options.start().toEpochMilli() + (long) (ticks++ * 1000.0 / options.eventsPerSecond());
+        if (!incidentTypes.isEmpty() && ctx.random.nextDouble() < options.incidentRate()) {
+            AlertType type = incidentTypes.get(ctx.random.nextInt(incidentTypes.size()));
+            if (inject(type, clock)) {
+                return;
+            }
+        }
+        normal.act(clock);
+    }
+
+    /** False when no incident of the type can be built honestly at this instant; a normal action follows. */
+    private boolean inject(AlertType type, long at) {
+        return switch (type) {
+            case UNKNOWN_DEVICE -> trafficIncidents.unknownDevice(at);
+            case IMPERSONATED_TELEMETRY -> trafficIncidents.impersonation(at);
+            case UNEXPECTED_DATA_PATH -> trafficIncidents.offPath(at);
+            case STALE_CREDENTIAL -> credentialIncidents.stale(at);
+            case EXPIRED_CREDENTIAL -> credentialIncidents.expired(at);
+            case CREDENTIAL_EXPIRING -> credentialIncidents.expiring(at);
+            case REVOKED_CREDENTIAL_IN_USE -> credentialIncidents.revoked(at);
+            default -> throw new IllegalStateException("no injector for " + type);
+        };
+    }
+
+    private void enqueue(SimEvent event) {
+        if (event.timestamp() < clock) {
+            throw new IllegalStateException("event at " + event.timestamp() + " is behind the clock at " + clock);
+        }
+        pending.add(new Pending(event.timestamp(), order++, event));
+    }
+}

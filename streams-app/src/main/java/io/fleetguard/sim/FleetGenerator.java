@@ -1,0 +1,139 @@
+package io.fleetguard.sim;
+
+import io.fleetguard.schema.Credential;
+import io.fleetguard.schema.DeviceIdentity;
+import io.fleetguard.schema.TrustTier;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static io.fleetguard.sim.CredentialClock.DAY;
+
+/**
+ * The simulated fleet as registered at start: device i is generated from (seed, i) alone, so a
+ * million-device fleet is iterated, or any one device looked up, without materializing the rest.
+ * Registry records are written during the week before start, in index order.
+ */
+public final class FleetGenerator implements Iterable<DeviceIdentity> {
+
+    private static final long REGISTRY_SPAN = 7 * DAY;
+    private static final long REGISTRY_LEAD = 8 * DAY;
+
+    private final long seed;
+    private final long start;
+    private final FleetLayout layout;
+    private final CredentialIssuer issuer;
+    private final DataPaths dataPaths;
+
+    public FleetGenerator(SimulationOptions options) {
+        this.seed = options.seed();
+        this.start = options.start().toEpochMilli();
+        this.layout = new FleetLayout(options.devices());
+        this.issuer = new CredentialIssuer(seed, options.start(), new CredentialClock(options.policy()));
+        this.dataPaths = new DataPaths(layout);
+    }
+
+    public int size() {
+        return layout.devices();
+    }
+
+    public String deviceId(int index) {
+        return profile(index).deviceId();
+    }
+
+    /** The registry record of device {@code index}, 0-based, as written before start. */
+    public DeviceIdentity device(int index) {
+        DeviceProfile p = profile(index);
+        long updatedAt = updatedAt(index);
+        return device(p, issuer.initial(p, updatedAt), updatedAt);
+    }
+
+    /** Device {@code index} as re-registered at {@code updatedAt} with other credentials. */
+    DeviceIdentity device(int index, List<Credential> credentials, long updatedAt) {
+        return device(profile(index), credentials, updatedAt);
+    }
+
+    private DeviceIdentity device(DeviceProfile p, List<Credential> credentials, long updatedAt) {
+        int index = p.index();
+        return DeviceIdentity.newBuilder()
+                .setDeviceId(p.deviceId())
+                .setDeviceClass(p.deviceClass().label())
+                .setOwner(p.owner())
+                .setStatus(p.status())
+                .setTrustTier(p.trustTier())
+                .setCredentials(credentials)
+                .setAllowedDataPaths(dataPaths.allowed(p))
+                .setAllowedGateways(p.trustTier() == TrustTier.GATEWAY_MEDIATED
+                        ? List.of(deviceId(layout.gatewayOf(index))) : List.of())
+                .setAllowedSourceCidrs(List.of(layout.cidr(p.site())))
+                .setExpectedFirmware(p.deviceClass().firmware(p.site()))
+                .setApprovedSupportVendors(p.deviceClass().supportVendors())
+                .setMaintenanceWindows(MaintenanceWindows.forSite(seed, p.site()))
+                .setUpdatedAt(Instant.ofEpochMilli(updatedAt))
+                .build();
+    }
+
+    /** True when the id names a device of this fleet. */
+    public boolean contains(String deviceId) {
+        int dash = deviceId.lastIndexOf('-');
+        String digits = deviceId.substring(dash + 1);
+        if (dash < 0 || digits.length() != 6 || !digits.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int index = Integer.parseInt(digits);
+        return index < size() && deviceId(index).equals(deviceId);
+    }
+
+    @Override
+    public Iterator<DeviceIdentity> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public DeviceIdentity next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return device(next++);
+            }
+        };
+    }
+
+    public Stream<DeviceIdentity> stream() {
+        return IntStream.range(0, size()).mapToObj(this::device);
+    }
+
+    DeviceProfile profile(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException("device index " + index + " outside a fleet of " + size());
+        }
+        return DeviceProfile.of(layout, seed, index);
+    }
+
+    // Non-decreasing in index, so the registry block is in timestamp order: a versioned table
+    // drops a put older than its history retention behind the stream time it has seen.
+    long updatedAt(int index) {
+        return start - REGISTRY_LEAD + (long) index * REGISTRY_SPAN / size();
+    }
+
+    FleetLayout layout() {
+        return layout;
+    }
+
+    CredentialIssuer issuer() {
+        return issuer;
+    }
+
+    DataPaths dataPaths() {
+        return dataPaths;
+    }
+}

@@ -1,0 +1,150 @@
+package io.fleetguard.sim;
+
+import io.fleetguard.schema.AlertType;
+import io.fleetguard.schema.DeviceIdentity;
+import io.fleetguard.schema.TelemetryRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActivityGeneratorTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+
+    private static SimulationOptions.Builder smallFleet() {
+        return SimulationOptions.builder().devices(200).incidentRate(0.1);
+    }
+
+    private static List<SimEvent> take(SimulationOptions options, int n) {
+        return ActivityGenerator.stream(options).limit(n).toList();
+    }
+
+    @Test
+    void shouldEmitIdenticalEventsForTheSameSeed() {
+        List<SimEvent> first = take(smallFleet().seed(7).build(), 5_000);
+        List<SimEvent> second = take(smallFleet().seed(7).build(), 5_000);
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void shouldEmitDifferentRegistryAndActivityForADifferentSeed() {
+        List<SimEvent> seven = take(smallFleet().seed(7).build(), 1_000);
+        List<SimEvent> eight = take(smallFleet().seed(8).build(), 1_000);
+
+        assertThat(seven.subList(0, 200)).isNotEqualTo(eight.subList(0, 200));
+        assertThat(seven.subList(200, 1_000)).isNotEqualTo(eight.subList(200, 1_000));
+    }
+
+    @Test
+    void shouldStartWithExactlyOneRegistryRecordPerDeviceBeforeTheStart() {
+        SimulationOptions options = smallFleet().build();
+        FleetGenerator fleet = new FleetGenerator(options);
+
+        List<SimEvent> block = take(options, 200);
+
+        assertThat(block).allSatisfy(e -> {
+            assertThat(e.stream()).isEqualTo(SimEvent.Stream.REGISTRY);
+            assertThat(e.value()).isInstanceOf(DeviceIdentity.class);
+            assertThat(e.timestamp()).isLessThan(START.toEpochMilli());
+            assertThat(e.timestamp()).isEqualTo(((DeviceIdentity) e.value()).getUpdatedAt().toEpochMilli());
+        });
+        assertThat(block.stream().map(SimEvent::key).distinct()).hasSize(200);
+        assertThat(block.stream().map(SimEvent::key).toList())
+                .isEqualTo(fleet.stream().map(DeviceIdentity::getDeviceId).toList());
+    }
+
+    @Test
+    void shouldEmitEveryEventInNonDecreasingTimestampOrder() {
+        List<SimEvent> events = take(smallFleet().build(), 20_000);
+
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).timestamp()).as("event %d", i).isGreaterThanOrEqualTo(events.get(i - 1).timestamp());
+        }
+    }
+
+    @Test
+    void shouldInjectEverySupportedTypeWithinTheFirstEventsOfASmallFleet() {
+        SimulationSummary summary = SimulationSummary.of(take(smallFleet().build(), 10_000));
+
+        assertThat(summary.incidentsPerType().keySet()).isEqualTo(SimulationOptions.SUPPORTED_INCIDENTS);
+    }
+
+    @Test
+    void shouldInjectOnlyTheSelectedTypes() {
+        SimulationOptions options = smallFleet().incidentTypes(EnumSet.of(AlertType.UNKNOWN_DEVICE)).build();
+
+        SimulationSummary summary = SimulationSummary.of(take(options, 5_000));
+
+        assertThat(summary.incidentsPerType().keySet()).containsExactly(AlertType.UNKNOWN_DEVICE);
+    }
+
+    @Test
+    void shouldInjectNothingAtAZeroIncidentRate() {
+        SimulationSummary summary = SimulationSummary.of(take(smallFleet().incidentRate(0).build(), 5_000));
+
+        assertThat(summary.incidents()).isZero();
+    }
+
+    @Test
+    void shouldNameOnlyUnregisteredDevicesInUnknownDeviceIncidents() {
+        SimulationOptions options = smallFleet().build();
+        FleetGenerator fleet = new FleetGenerator(options);
+        List<SimEvent> events = take(options, 10_000);
+        Set<String> registered = new HashSet<>();
+        events.stream().filter(e -> e.stream() == SimEvent.Stream.REGISTRY).forEach(e -> registered.add(e.key()));
+
+        List<String> unknown = events.stream()
+                .filter(e -> e.expected() == AlertType.UNKNOWN_DEVICE).map(SimEvent::key).toList();
+
+        assertThat(unknown).isNotEmpty();
+        assertThat(unknown).allSatisfy(id -> {
+            assertThat(fleet.contains(id)).as(id).isFalse();
+            assertThat(registered).doesNotContain(id);
+        });
+    }
+
+    @Test
+    void shouldSendNormalTelemetryOnlyToDestinationsTheDeviceAllows() {
+        Map<String, DeviceIdentity> registry = new HashMap<>();
+        int checked = 0;
+        for (SimEvent e : take(smallFleet().build(), 10_000)) {
+            if (e.stream() == SimEvent.Stream.REGISTRY) {
+                registry.put(e.key(), (DeviceIdentity) e.value());
+            } else if (e.stream() == SimEvent.Stream.TELEMETRY && !e.isIncident()) {
+                String destination = ((TelemetryRecord) e.value()).getDestination();
+                assertThat(ReferenceRules.allowsPath(registry.get(e.key()).getAllowedDataPaths(), destination))
+                        .as("%s to %s", e.key(), destination).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(5_000);
+    }
+
+    @Test
+    void shouldKeepGoingWithAFleetOfOneGateway() {
+        SimulationOptions options = SimulationOptions.builder().devices(1).incidentRate(0.5).build();
+
+        List<SimEvent> events = take(options, 2_000);
+
+        assertThat(events.get(0).key()).isEqualTo("gw-000000");
+        assertThat(events.stream().filter(SimEvent::isIncident).map(SimEvent::expected).distinct())
+                .doesNotContain(AlertType.STALE_CREDENTIAL, AlertType.EXPIRED_CREDENTIAL, AlertType.CREDENTIAL_EXPIRING);
+    }
+
+    @Test
+    void shouldNumberEventIdsFromTheSeed() {
+        List<SimEvent> events = take(smallFleet().seed(9).build(), 1_000);
+
+        assertThat(events.stream().filter(e -> e.value() instanceof TelemetryRecord).findFirst().orElseThrow().value())
+                .extracting(v -> ((TelemetryRecord) v).getEventId()).asString().startsWith("sim-9-");
+    }
+}
