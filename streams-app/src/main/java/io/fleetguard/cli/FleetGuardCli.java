@@ -1,5 +1,6 @@
 package io.fleetguard.cli;
 
+import io.fleetguard.serde.AvroClassTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,10 +8,12 @@ import picocli.CommandLine.Command;
 @Command(name = "fleetguard", mixinStandardHelpOptions = true,
         versionProvider = FleetGuardCli.Version.class,
         description = "Identity-anomaly detection for IoT fleets on Kafka Streams.",
-        subcommands = {RunCommand.class, ConfigDocsCommand.class, AlertDocsCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ConfigDocsCommand.class, AlertDocsCommand.class})
 public final class FleetGuardCli {
 
     public static void main(String[] args) {
+        // Avro 1.12 refuses generated classes outside trusted packages (also in copy-builders).
+        AvroClassTrust.trustSchemaPackage();
         System.exit(commandLine().execute(args));
     }
 

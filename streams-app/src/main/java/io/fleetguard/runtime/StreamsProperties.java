@@ -26,6 +26,8 @@ public final class StreamsProperties {
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        // No global tables today; opting in now keeps behaviour stable when Kafka 5.0 makes it the default.
+        p.put("processing.exception.handler.global.enabled", "true");
         p.putAll(config.kafkaProperties());
         // Owned by FleetGuard (ConfigLoader rejects them under kafka.*).
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

@@ -15,7 +15,7 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
  * trust for exactly one package, {@value #SCHEMA_PACKAGE}, on top of whatever policy is
  * installed (system properties included), and never widens trust beyond it.
  */
-final class AvroClassTrust {
+public final class AvroClassTrust {
 
     /** The namespace of FleetGuard's contracts; nothing but generated classes lives there. */
     static final String SCHEMA_PACKAGE = "io.fleetguard.schema";
@@ -31,7 +31,7 @@ final class AvroClassTrust {
      * called by every serializer and deserializer before first use. If something replaced the
      * global policy since, the trust is added again on top of the replacement.
      */
-    static synchronized void trustSchemaPackage() {
+    public static synchronized void trustSchemaPackage() {
         ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
         if (current == installed) {
             return;

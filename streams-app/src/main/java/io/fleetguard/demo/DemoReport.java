@@ -1,0 +1,15 @@
+package io.fleetguard.demo;
+
+import io.fleetguard.schema.AlertType;
+import io.fleetguard.schema.IdentityAlert;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a demo run did: the incidents it injected (triggering event id → expected type) and the
+ * alerts that came out.
+ */
+public record DemoReport(long eventsProduced, double eventsProcessed, Map<String, AlertType> incidents,
+                         List<IdentityAlert> alerts, double deadLetters) {
+}
