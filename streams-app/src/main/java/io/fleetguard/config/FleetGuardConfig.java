@@ -63,6 +63,11 @@ public final class FleetGuardConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(ConfigKeys.VALIDATION_MAX_FUTURE_SKEW_MS));
     }
 
+    /** How long repeats of one (type, device, subject) are folded into one alert. */
+    public Duration suppressionWindow() {
+        return Duration.ofHours(1);
+    }
+
     /** Detection thresholds. */
     public Policy policy() {
         return new Policy(Map.of(

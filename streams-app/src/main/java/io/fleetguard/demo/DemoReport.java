@@ -10,6 +10,10 @@ import java.util.Map;
  * What a demo run did: the incidents it injected (triggering event id → expected type) and the
  * alerts that came out.
  */
-public record DemoReport(long eventsProduced, double eventsProcessed, Map<String, AlertType> incidents,
+public record DemoReport(long eventsProduced, double eventsProcessed, Map<String, Incident> incidents,
                          List<IdentityAlert> alerts, double deadLetters) {
+
+    /** An injected incident: the alert type it must raise, on which device. */
+    public record Incident(AlertType type, String deviceId) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.fleetguard.demo;
 
+import io.fleetguard.schema.AlertActivity;
 import io.fleetguard.schema.AlertType;
 import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.schema.Severity;
@@ -16,9 +17,12 @@ final class DemoSummary {
 
     static void print(PrintStream out, DemoReport report) {
         Map<AlertType, Long> injected = new EnumMap<>(AlertType.class);
-        report.incidents().values().forEach(t -> injected.merge(t, 1L, Long::sum));
+        report.incidents().values().forEach(i -> injected.merge(i.type(), 1L, Long::sum));
         Map<AlertType, Map<Severity, Long>> alerts = new EnumMap<>(AlertType.class);
         for (IdentityAlert a : report.alerts()) {
+            if (a.getActivity() == AlertActivity.UPDATE) {
+                continue; // an update re-states an alert already counted
+            }
             alerts.computeIfAbsent(a.getType(), t -> new EnumMap<>(Severity.class)).merge(a.getSeverity(), 1L, Long::sum);
         }
         out.println();

@@ -2,7 +2,6 @@ package io.fleetguard.demo;
 
 import io.fleetguard.detect.Activity;
 import io.fleetguard.feed.EventSink;
-import io.fleetguard.schema.AlertType;
 import io.fleetguard.schema.AuthEvent;
 import io.fleetguard.schema.ConfigChange;
 import io.fleetguard.schema.RemoteSupportSession;
@@ -24,7 +23,7 @@ final class DemoTraffic implements Runnable {
     private final SimulationOptions options;
     private final EventSink sink;
     private final AtomicLong produced = new AtomicLong();
-    private final Map<String, AlertType> incidents = new ConcurrentHashMap<>();
+    private final Map<String, DemoReport.Incident> incidents = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     DemoTraffic(SimulationOptions options, EventSink sink) {
@@ -49,7 +48,7 @@ final class DemoTraffic implements Runnable {
                 sink.send(e);
                 produced.incrementAndGet();
                 if (e.isIncident()) {
-                    incidents.put(triggeringEventId(e), e.expected());
+                    incidents.put(triggeringEventId(e), new DemoReport.Incident(e.expected(), e.key()));
                 }
             }
         } catch (InterruptedException e) {
@@ -89,7 +88,7 @@ final class DemoTraffic implements Runnable {
         return produced.get();
     }
 
-    Map<String, AlertType> incidents() {
+    Map<String, DemoReport.Incident> incidents() {
         return Map.copyOf(incidents);
     }
 }

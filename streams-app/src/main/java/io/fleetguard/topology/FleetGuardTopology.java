@@ -73,7 +73,8 @@ public final class FleetGuardTopology {
                 .merge(detect(builder, registry, topics.supportSessions(), RemoteSupportSession::getDeviceId, Activity::of, "support"),
                         Named.as("alerts-merge-support"));
 
-        alerts.processValues(DailyAlertGate.supplier(), Named.as("alert-daily-gate"))
+        alerts.process(SuppressionProcessor.supplier(config.suppressionWindow(), topics.alerts().valueSerde()),
+                        Named.as("alert-suppression"))
                 .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"))
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                         .withName("alerts-sink"));
