@@ -1,0 +1,90 @@
+package io.fleetguard.detect;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The recent remote-support sessions of one device, as the support rules need them: when each ran,
+ * whether it was approved, and whether an over-long open session was already reported. Bounded:
+ * at most {@value #CAPACITY} sessions, the oldest dropped first.
+ */
+public record SupportSessions(List<Session> sessions) {
+
+    public static final int CAPACITY = 32;
+    public static final long OPEN = Long.MAX_VALUE;
+
+    /** One session; {@code endedAt == OPEN} while it runs. */
+    public record Session(String sessionId, String vendor, long startedAt, long endedAt, boolean approved,
+                          boolean reportedOpen) {
+    }
+
+    public SupportSessions {
+        sessions = List.copyOf(sessions);
+    }
+
+    public static SupportSessions empty() {
+        return new SupportSessions(List.of());
+    }
+
+    public Session find(String sessionId) {
+        return sessions.stream().filter(s -> s.sessionId().equals(sessionId)).findFirst().orElse(null);
+    }
+
+    /** Inserts or replaces the session with the same id. */
+    public SupportSessions upsert(Session session) {
+        List<Session> next = new ArrayList<>(sessions);
+        next.removeIf(s -> s.sessionId().equals(session.sessionId()));
+        next.add(session);
+        next.sort(Comparator.comparingLong(Session::startedAt));
+        while (next.size() > CAPACITY) {
+            next.remove(0);
+        }
+        return new SupportSessions(next);
+    }
+
+    /** Drops sessions that ended, or were reported open, before {@code before}. */
+    public SupportSessions forgetBefore(long before) {
+        List<Session> next = new ArrayList<>(sessions);
+        next.removeIf(s -> (s.endedAt() != OPEN && s.endedAt() < before) || (s.reportedOpen() && s.startedAt() < before));
+        return new SupportSessions(next);
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(sessions.size());
+            for (Session s : sessions) {
+                out.writeUTF(s.sessionId());
+                out.writeUTF(s.vendor());
+                out.writeLong(s.startedAt());
+                out.writeLong(s.endedAt());
+                out.writeBoolean(s.approved());
+                out.writeBoolean(s.reportedOpen());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static SupportSessions fromBytes(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            int n = in.readInt();
+            List<Session> sessions = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                sessions.add(new Session(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readBoolean(),
+                        in.readBoolean()));
+            }
+            return new SupportSessions(sessions);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt state", e);
+        }
+    }
+}
