@@ -1,5 +1,7 @@
 package io.fleetguard.config;
 
+import io.fleetguard.detect.DeviceClassOverrides;
+import io.fleetguard.detect.Policy;
 import io.fleetguard.serde.SerdeConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -8,7 +10,9 @@ import org.apache.kafka.common.config.ConfigException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 import static org.apache.kafka.common.config.ConfigDef.Range.between;
@@ -52,6 +56,15 @@ public final class ConfigKeys {
     public static final String POLICY_ROTATION_TOKEN_DAYS = "policy.rotation.token.days";
     public static final String POLICY_ROTATION_CERT_DAYS = "policy.rotation.cert.days";
     public static final String POLICY_EXPIRING_WINDOW_DAYS = "policy.expiring.window.days";
+    public static final String POLICY_DEFAULT_PRINCIPALS = "policy.default.principals";
+    public static final String POLICY_DEFAULT_CREDENTIAL_FINGERPRINTS = "policy.default.credential.fingerprints";
+    public static final String POLICY_SUPPORT_MAX_MINUTES = "policy.support.max.minutes";
+    public static final String POLICY_BURST_COUNT = "policy.burst.count";
+    public static final String POLICY_BURST_WINDOW_SECONDS = "policy.burst.window.seconds";
+    public static final String POLICY_DORMANCY_DAYS = "policy.dormancy.days";
+    public static final String POLICY_SHARED_CREDENTIAL_WINDOW_HOURS = "policy.shared.credential.window.hours";
+    public static final String POLICY_SUPPRESSION_WINDOW_MINUTES = "policy.suppression.window.minutes";
+    public static final String POLICY_CLASS_OVERRIDES = "policy.class.overrides";
 
     public static final String VALIDATION_MAX_FIELD_LENGTH = "validation.max.field.length";
     public static final String VALIDATION_MAX_LIST_SIZE = "validation.max.list.size";
@@ -103,6 +116,29 @@ public final class ConfigKeys {
                     "Rotation limit of X509_CERT credentials (397 d is the CA/Browser Forum maximum TLS certificate life).")
             .define(POLICY_EXPIRING_WINDOW_DAYS, Type.INT, 30, atLeast(1), Importance.MEDIUM,
                     "CREDENTIAL_EXPIRING fires for a used credential expiring within this many days.")
+            .define(POLICY_DEFAULT_PRINCIPALS, Type.LIST, String.join(",", Policy.DEFAULT_PRINCIPALS),
+                    everyEntry(s -> !s.isBlank(), "blank entries"), Importance.MEDIUM,
+                    "Principals (user names) that DEFAULT_CREDENTIAL flags when used or tried, compared case-insensitively.")
+            .define(POLICY_DEFAULT_CREDENTIAL_FINGERPRINTS, Type.LIST, "",
+                    everyEntry(s -> s.matches("[0-9a-fA-F]+"), "not hex fingerprints"), Importance.MEDIUM,
+                    "Fingerprints (sha256 hex, as in the registry) of publicly known default secrets or certificates; "
+                            + "DEFAULT_CREDENTIAL flags them on any device, registered or not.")
+            .define(POLICY_SUPPORT_MAX_MINUTES, Type.INT, 240, atLeast(1), Importance.MEDIUM,
+                    "UNAPPROVED_REMOTE_SUPPORT fires for a support session lasting longer than this many minutes.")
+            .define(POLICY_BURST_COUNT, Type.INT, 5, atLeast(2), Importance.MEDIUM,
+                    "AUTH_FAILURE_BURST fires at this many failed authentications within the burst window.")
+            .define(POLICY_BURST_WINDOW_SECONDS, Type.INT, 300, atLeast(1), Importance.MEDIUM,
+                    "Length of the AUTH_FAILURE_BURST window in seconds.")
+            .define(POLICY_DORMANCY_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,
+                    "DORMANT_IDENTITY_REACTIVATED fires for a device used again after this many days of silence.")
+            .define(POLICY_SHARED_CREDENTIAL_WINDOW_HOURS, Type.INT, 24, atLeast(1), Importance.MEDIUM,
+                    "SHARED_CREDENTIAL fires for one credential authenticating as two or more devices within this many hours.")
+            .define(POLICY_SUPPRESSION_WINDOW_MINUTES, Type.INT, 60, atLeast(1), Importance.MEDIUM,
+                    "The same (type, device, subject) is raised once per this many minutes; repeats update its count.")
+            .define(POLICY_CLASS_OVERRIDES, Type.LIST, "", ConfigKeys::validClassOverrides, Importance.MEDIUM,
+                    "Per-device-class thresholds as class:setting=value entries, e.g. camera:password.days=30,plc:support.max.minutes=480; "
+                            + "settings: " + String.join(", ", DeviceClassOverrides.settingNames())
+                            + "; classes match case-insensitively, unset ones use the fleet-wide keys.")
             .define(VALIDATION_MAX_FIELD_LENGTH, Type.INT, 2048, atLeast(16), Importance.LOW,
                     "Longest accepted string field of an input record; longer records are dead-lettered.")
             .define(VALIDATION_MAX_LIST_SIZE, Type.INT, 1000, atLeast(1), Importance.LOW,
@@ -127,6 +163,29 @@ public final class ConfigKeys {
                 throw new ConfigException(name, value, "not a legal Kafka topic name");
             }
         };
+    }
+
+    /** Rejects a list naming every entry that fails the check, not just the first. */
+    private static ConfigDef.Validator everyEntry(Predicate<String> valid, String problem) {
+        return (name, value) -> {
+            List<String> bad = new ArrayList<>();
+            for (Object entry : (List<?>) value) {
+                if (!valid.test(String.valueOf(entry))) {
+                    bad.add("'" + entry + "'");
+                }
+            }
+            if (!bad.isEmpty()) {
+                throw new ConfigException(name, value, problem + ": " + String.join(", ", bad));
+            }
+        };
+    }
+
+    private static void validClassOverrides(String name, Object value) {
+        List<String> entries = ((List<?>) value).stream().map(String::valueOf).toList();
+        List<String> problems = DeviceClassOverrides.parse(entries).problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(name, value, String.join("; ", problems));
+        }
     }
 
     private static void validInstant(String name, Object value) {

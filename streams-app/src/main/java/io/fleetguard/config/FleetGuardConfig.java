@@ -1,5 +1,6 @@
 package io.fleetguard.config;
 
+import io.fleetguard.detect.DeviceClassOverrides;
 import io.fleetguard.detect.Policy;
 import io.fleetguard.schema.CredentialType;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -63,19 +65,31 @@ public final class FleetGuardConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(ConfigKeys.VALIDATION_MAX_FUTURE_SKEW_MS));
     }
 
-    /** How long repeats of one (type, device, subject) are folded into one alert. */
-    public Duration suppressionWindow() {
-        return Duration.ofHours(1);
+    /**
+     * Two direct authentications of one device from different networks within this window are a
+     * CLONED_IDENTITY.
+     */
+    public Duration cloneWindow() {
+        return Duration.ofMinutes(getInt(ConfigKeys.POLICY_CLONE_WINDOW_MINUTES));
     }
 
-    /** Detection thresholds. */
+    /** Detection thresholds, fleet-wide and per device class. */
     public Policy policy() {
         return new Policy(Map.of(
                 CredentialType.PASSWORD, Duration.ofDays(getInt(ConfigKeys.POLICY_ROTATION_PASSWORD_DAYS)),
                 CredentialType.PSK, Duration.ofDays(getInt(ConfigKeys.POLICY_ROTATION_PSK_DAYS)),
                 CredentialType.API_TOKEN, Duration.ofDays(getInt(ConfigKeys.POLICY_ROTATION_TOKEN_DAYS)),
                 CredentialType.X509_CERT, Duration.ofDays(getInt(ConfigKeys.POLICY_ROTATION_CERT_DAYS))),
-                Duration.ofDays(getInt(ConfigKeys.POLICY_EXPIRING_WINDOW_DAYS)));
+                Duration.ofDays(getInt(ConfigKeys.POLICY_EXPIRING_WINDOW_DAYS)),
+                Set.copyOf(getList(ConfigKeys.POLICY_DEFAULT_PRINCIPALS)),
+                Set.copyOf(getList(ConfigKeys.POLICY_DEFAULT_CREDENTIAL_FINGERPRINTS)),
+                Duration.ofMinutes(getInt(ConfigKeys.POLICY_SUPPORT_MAX_MINUTES)),
+                getInt(ConfigKeys.POLICY_BURST_COUNT),
+                Duration.ofSeconds(getInt(ConfigKeys.POLICY_BURST_WINDOW_SECONDS)),
+                Duration.ofDays(getInt(ConfigKeys.POLICY_DORMANCY_DAYS)),
+                Duration.ofHours(getInt(ConfigKeys.POLICY_SHARED_CREDENTIAL_WINDOW_HOURS)),
+                Duration.ofMinutes(getInt(ConfigKeys.POLICY_SUPPRESSION_WINDOW_MINUTES)),
+                DeviceClassOverrides.parse(getList(ConfigKeys.POLICY_CLASS_OVERRIDES)).overrides());
     }
 
     /**

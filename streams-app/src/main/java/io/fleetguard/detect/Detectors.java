@@ -1,5 +1,6 @@
 package io.fleetguard.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The stateless detector catalogue. */
@@ -21,5 +22,20 @@ public final class Detectors {
                 new CredentialExpiringDetector(),
                 new ImpersonatedTelemetryDetector(),
                 new UnexpectedDataPathDetector());
+    }
+
+    /**
+     * Every stateless detector: {@link #core()} followed by the hygiene, lifecycle, remote-access
+     * and change-control rules in catalogue order (DESIGN.md section 5), so output order is stable.
+     */
+    public static List<Detector> all() {
+        List<Detector> all = new ArrayList<>(core());
+        all.add(new DefaultCredentialDetector());
+        all.add(new RetiredIdentityActiveDetector());
+        all.add(new OrphanedIdentityDetector());
+        all.add(new UnapprovedRemoteSupportDetector());
+        all.add(new UnauthorizedConfigChangeDetector());
+        all.add(new FirmwareDriftDetector());
+        return List.copyOf(all);
     }
 }
