@@ -7,15 +7,21 @@ import io.fleetguard.schema.AlertType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Renders README's alert catalogue from {@link AlertCatalogue}, marking which types have a detector. */
 public final class AlertDocs {
+
+    /** Types raised by the rules with memory (topology.StatefulDetection) rather than a {@link Detector}. */
+    private static final Set<AlertType> WINDOWED_RULES = Set.of(AlertType.AUTH_FAILURE_BURST, AlertType.SHARED_CREDENTIAL,
+            AlertType.DORMANT_IDENTITY_REACTIVATED, AlertType.CLONED_IDENTITY);
 
     private AlertDocs() {
     }
 
     public static String markdownTable() {
-        Set<AlertType> built = Detectors.core().stream().map(Detector::type).collect(Collectors.toSet());
+        Set<AlertType> built = Stream.concat(Detectors.all().stream().map(Detector::type), WINDOWED_RULES.stream())
+                .collect(Collectors.toSet());
         StringBuilder sb = new StringBuilder();
         sb.append("| type | status | category | severity | fires when | ATT&CK (Enterprise, ICS) | OWASP NHI | NIST CSF 2.0 | recommended action |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");

@@ -32,7 +32,12 @@ public final class ConfigDocs {
             return "";
         }
         Object v = key.defaultValue;
-        String text = v instanceof Class<?> c ? c.getName() : String.valueOf(v);
+        String text = v instanceof Class<?> c ? c.getName()
+                : v instanceof java.util.List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+                : String.valueOf(v);
+        if (text.isEmpty()) {
+            return "";
+        }
         return "`" + text + "`";
     }
 }

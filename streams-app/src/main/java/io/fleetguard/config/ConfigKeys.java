@@ -64,6 +64,7 @@ public final class ConfigKeys {
     public static final String POLICY_DORMANCY_DAYS = "policy.dormancy.days";
     public static final String POLICY_SHARED_CREDENTIAL_WINDOW_HOURS = "policy.shared.credential.window.hours";
     public static final String POLICY_SUPPRESSION_WINDOW_MINUTES = "policy.suppression.window.minutes";
+    public static final String POLICY_CLONE_WINDOW_MINUTES = "policy.clone.window.minutes";
     public static final String POLICY_CLASS_OVERRIDES = "policy.class.overrides";
 
     public static final String VALIDATION_MAX_FIELD_LENGTH = "validation.max.field.length";
@@ -135,6 +136,8 @@ public final class ConfigKeys {
                     "SHARED_CREDENTIAL fires for one credential authenticating as two or more devices within this many hours.")
             .define(POLICY_SUPPRESSION_WINDOW_MINUTES, Type.INT, 60, atLeast(1), Importance.MEDIUM,
                     "The same (type, device, subject) is raised once per this many minutes; repeats update its count.")
+            .define(POLICY_CLONE_WINDOW_MINUTES, Type.INT, 10, atLeast(1), Importance.MEDIUM,
+                    "CLONED_IDENTITY: one device authenticating directly from two networks (IPv4 /24, IPv6 /64) within this many minutes.")
             .define(POLICY_CLASS_OVERRIDES, Type.LIST, "", ConfigKeys::validClassOverrides, Importance.MEDIUM,
                     "Per-device-class thresholds as class:setting=value entries, e.g. camera:password.days=30,plc:support.max.minutes=480; "
                             + "settings: " + String.join(", ", DeviceClassOverrides.settingNames())

@@ -113,6 +113,7 @@ public final class Demo {
             }
         }
         others.put(topics.alerts().name(), options.partitions());
+        others.put(topics.alertsOcsf(), options.partitions());
         others.put(topics.deadLetter(), options.partitions());
         kafka.createTopics(others);
     }

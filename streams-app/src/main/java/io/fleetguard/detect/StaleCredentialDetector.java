@@ -24,7 +24,7 @@ public final class StaleCredentialDetector implements Detector {
             return List.of();
         }
         Duration age = Duration.between(credential.getIssuedAt(), Instant.ofEpochMilli(activity.timestamp()));
-        Duration limit = policy.rotationLimit(credential.getType());
+        Duration limit = policy.rotationLimit(credential.getType(), identity.getDeviceClass());
         if (age.compareTo(limit) <= 0) {
             return List.of();
         }

@@ -26,6 +26,7 @@ public final class TopicCheck {
     public static List<String> problems(Admin admin, FleetGuardTopics topics) throws InterruptedException {
         Set<String> wanted = new LinkedHashSet<>(topics.inputTopics());
         wanted.add(topics.alerts().name());
+        wanted.add(topics.alertsOcsf());
         wanted.add(topics.deadLetter());
         List<String> problems = new ArrayList<>();
         Set<String> existing;

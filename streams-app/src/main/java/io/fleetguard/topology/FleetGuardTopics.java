@@ -26,6 +26,7 @@ public record FleetGuardTopics(
         TopicSpec<String, ConfigChange> configChanges,
         TopicSpec<String, RemoteSupportSession> supportSessions,
         TopicSpec<String, IdentityAlert> alerts,
+        String alertsOcsf,
         String deadLetter) {
 
     public static FleetGuardTopics from(FleetGuardConfig config) {
@@ -37,6 +38,7 @@ public record FleetGuardTopics(
                 new TopicSpec<>(config.topic(ConfigKeys.TOPIC_CONFIG_CHANGES), keys, valueSerde(config)),
                 new TopicSpec<>(config.topic(ConfigKeys.TOPIC_SUPPORT_SESSIONS), keys, valueSerde(config)),
                 new TopicSpec<>(config.topic(ConfigKeys.TOPIC_ALERTS), keys, valueSerde(config)),
+                config.topic(ConfigKeys.TOPIC_ALERTS_OCSF),
                 config.topic(ConfigKeys.TOPIC_DEAD_LETTER));
     }
 

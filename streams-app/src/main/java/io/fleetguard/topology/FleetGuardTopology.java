@@ -12,6 +12,8 @@ import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.schema.RemoteSupportSession;
 import io.fleetguard.schema.TelemetryRecord;
 import org.apache.avro.specific.SpecificRecord;
+import io.fleetguard.ocsf.OcsfDetectionFinding;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -39,6 +41,9 @@ public final class FleetGuardTopology {
     /** The versioned registry store; its changelog is the app's only copy of registry history. */
     public static final String REGISTRY_STORE = "registry-versions";
 
+    /** Stamped into OCSF metadata.product.version; from the jar manifest, so live and replay agree. */
+    private static final String PRODUCT_VERSION = productVersion();
+
     private final FleetGuardConfig config;
     private final FleetGuardTopics topics;
     private final FleetGuardMetrics metrics;
@@ -53,7 +58,12 @@ public final class FleetGuardTopology {
         EventTimes eventTimes = new EventTimes(config.minTimestamp(), config.maxFutureSkew());
         this.extractor = new EventTimeExtractor(eventTimes);
         this.validator = new RecordValidator(eventTimes, config.maxFieldLength(), config.maxListSize());
-        this.detection = new DetectionStep(new DetectionEngine(Detectors.core(), config.policy()));
+        this.detection = new DetectionStep(new DetectionEngine(Detectors.all(), config.policy()));
+    }
+
+    private static String productVersion() {
+        String v = FleetGuardTopology.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     public static Topology build(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics) {
@@ -64,20 +74,30 @@ public final class FleetGuardTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, DeviceIdentity> registry = registry(builder);
 
-        KStream<String, IdentityAlert> alerts =
-                detect(builder, registry, topics.authEvents(), AuthEvent::getDeviceId, Activity::of, "auth")
-                .merge(detect(builder, registry, topics.telemetry(), TelemetryRecord::getDeviceId, Activity::of, "telemetry"),
-                        Named.as("alerts-merge-telemetry"))
-                .merge(detect(builder, registry, topics.configChanges(), ConfigChange::getDeviceId, Activity::of, "config"),
-                        Named.as("alerts-merge-config"))
-                .merge(detect(builder, registry, topics.supportSessions(), RemoteSupportSession::getDeviceId, Activity::of, "support"),
-                        Named.as("alerts-merge-support"));
+        KStream<String, AuthEvent> authIn = keyedByDevice(builder, topics.authEvents(), AuthEvent::getDeviceId, "auth");
+        KStream<String, Observation> auth = observe(authIn, registry, topics.authEvents(), Activity::of, "auth");
+        KStream<String, Observation> telemetry = observe(keyedByDevice(builder, topics.telemetry(),
+                TelemetryRecord::getDeviceId, "telemetry"), registry, topics.telemetry(), Activity::of, "telemetry");
+        KStream<String, Observation> changes = observe(keyedByDevice(builder, topics.configChanges(),
+                ConfigChange::getDeviceId, "config"), registry, topics.configChanges(), Activity::of, "config");
+        KStream<String, Observation> support = observe(keyedByDevice(builder, topics.supportSessions(),
+                RemoteSupportSession::getDeviceId, "support"), registry, topics.supportSessions(), Activity::of, "support");
 
-        alerts.process(SuppressionProcessor.supplier(config.suppressionWindow(), topics.alerts().valueSerde()),
+        KStream<String, IdentityAlert> alerts = detect(auth, "auth")
+                .merge(detect(telemetry, "telemetry"), Named.as("alerts-merge-telemetry"))
+                .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
+                .merge(detect(support, "support"), Named.as("alerts-merge-support"))
+                .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents())
+                        .alerts(authIn, auth, telemetry, changes, support), Named.as("alerts-merge-stateful"));
+
+        KStream<String, IdentityAlert> out = alerts
+                .process(SuppressionProcessor.supplier(config.policy().suppressionWindow(), topics.alerts().valueSerde()),
                         Named.as("alert-suppression"))
-                .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"))
-                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
-                        .withName("alerts-sink"));
+                .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"));
+        out.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                .withName("alerts-sink"));
+        out.mapValues(alert -> OcsfDetectionFinding.toJson(alert, PRODUCT_VERSION), Named.as("alerts-to-ocsf"))
+                .to(topics.alertsOcsf(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-ocsf-sink"));
         return builder.build();
     }
 
@@ -97,18 +117,19 @@ public final class FleetGuardTopology {
                                 .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
     }
 
-    private <V extends SpecificRecord> KStream<String, IdentityAlert> detect(
-            StreamsBuilder builder, KTable<String, DeviceIdentity> registry, TopicSpec<String, V> spec,
-            Function<V, String> deviceIdOf, Function<V, Activity> toActivity, String name) {
-        KStream<String, V> keyed = keyedByDevice(builder, spec, deviceIdOf, name);
-        TopicSpec<String, DeviceIdentity> reg = topics.registry();
-        return keyed
-                .leftJoin(registry, (event, identity) -> new Observation(toActivity.apply(event), identity),
-                        Joined.<String, V, DeviceIdentity>as(name + "-registry-join")
-                                .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde())
-                                .withOtherValueSerde(reg.valueSerde())
-                                .withGracePeriod(config.registryJoinGrace()))
-                .flatMapValues(detection::alerts, Named.as(name + "-detect"));
+    /** Joins each event with the device's registry entry as of the event's timestamp. */
+    private <V extends SpecificRecord> KStream<String, Observation> observe(
+            KStream<String, V> keyed, KTable<String, DeviceIdentity> registry, TopicSpec<String, V> spec,
+            Function<V, Activity> toActivity, String name) {
+        return keyed.leftJoin(registry, (event, identity) -> new Observation(toActivity.apply(event), identity),
+                Joined.<String, V, DeviceIdentity>as(name + "-registry-join")
+                        .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde())
+                        .withOtherValueSerde(topics.registry().valueSerde())
+                        .withGracePeriod(config.registryJoinGrace()));
+    }
+
+    private KStream<String, IdentityAlert> detect(KStream<String, Observation> observations, String name) {
+        return observations.flatMapValues(detection::alerts, Named.as(name + "-detect"));
     }
 
     /**

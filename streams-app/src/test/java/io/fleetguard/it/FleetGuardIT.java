@@ -82,7 +82,7 @@ class FleetGuardIT {
         kafka.createCompactedTopic(topics.registry().name(), 2);
         Map<String, Integer> others = new HashMap<>();
         for (String t : List.of(topics.authEvents().name(), topics.telemetry().name(), topics.configChanges().name(),
-                topics.supportSessions().name(), topics.alerts().name(), topics.deadLetter())) {
+                topics.supportSessions().name(), topics.alerts().name(), topics.alertsOcsf(), topics.deadLetter())) {
             others.put(t, 2);
         }
         kafka.createTopics(others);

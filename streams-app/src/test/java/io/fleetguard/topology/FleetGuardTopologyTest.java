@@ -146,9 +146,9 @@ class FleetGuardTopologyTest {
                     .build());
 
             h.send(anAuthEvent("a1", "cam-1", at).success().withFingerprint("fp-stale").withSourceIp("10.1.2.3").build());
-            h.send(anAuthEvent("a2", "cam-1", at.plusSeconds(1)).success().withFingerprint("fp-expired").build());
-            h.send(anAuthEvent("a3", "cam-1", at.plusSeconds(2)).success().withFingerprint("fp-revoked").build());
-            h.send(anAuthEvent("a4", "cam-1", at.plusSeconds(3)).success().withFingerprint("fp-expiring").build());
+            h.send(anAuthEvent("a2", "cam-1", at.plusSeconds(1)).success().withFingerprint("fp-expired").withSourceIp("10.1.2.3").build());
+            h.send(anAuthEvent("a3", "cam-1", at.plusSeconds(2)).success().withFingerprint("fp-revoked").withSourceIp("10.1.2.3").build());
+            h.send(anAuthEvent("a4", "cam-1", at.plusSeconds(3)).success().withFingerprint("fp-expiring").withSourceIp("10.1.2.3").build());
             h.send(aTelemetry("t1", "cam-1", at.plusSeconds(4)).withFingerprint("fp-someone-else")
                     .withDestination("fleet/site1/cam-1/temp").withSourceIp("10.1.2.3").build());
             h.send(aTelemetry("t2", "cam-1", at.plusSeconds(5)).withFingerprint("fp-expiring")

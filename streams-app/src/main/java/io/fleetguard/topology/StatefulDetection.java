@@ -1,0 +1,97 @@
+package io.fleetguard.topology;
+
+import io.fleetguard.detect.Activity;
+import io.fleetguard.detect.DeviceActivityRule;
+import io.fleetguard.detect.FailureBurstRule;
+import io.fleetguard.detect.Policy;
+import io.fleetguard.detect.SharedCredentialRule;
+import io.fleetguard.schema.AuthEvent;
+import io.fleetguard.schema.AuthOutcome;
+import io.fleetguard.schema.IdentityAlert;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+import java.time.Duration;
+
+/**
+ * Wires the rules that need memory. Per-device rules run where the streams are already keyed by
+ * device; only two rules need another key and get a named repartition topic: failures by source
+ * address (password spraying) and successful authentications by credential fingerprint (sharing).
+ * Their alerts are keyed back by device for the alert topic.
+ */
+final class StatefulDetection {
+
+    static final String DEVICE_ACTIVITY_STORE = "device-activity-store";
+    static final String FAILURES_BY_DEVICE_STORE = "failure-burst-device-store";
+    static final String FAILURES_BY_SOURCE_STORE = "failure-burst-source-store";
+    static final String CREDENTIAL_USERS_STORE = "credential-users-store";
+
+    private final Policy policy;
+    private final Duration cloneWindow;
+    private final TopicSpec<String, AuthEvent> authSpec;
+
+    StatefulDetection(Policy policy, Duration cloneWindow, TopicSpec<String, AuthEvent> authSpec) {
+        this.policy = policy;
+        this.cloneWindow = cloneWindow;
+        this.authSpec = authSpec;
+    }
+
+    KStream<String, IdentityAlert> alerts(KStream<String, AuthEvent> authIn, KStream<String, Observation> auth,
+                                          KStream<String, Observation> telemetry, KStream<String, Observation> config,
+                                          KStream<String, Observation> support) {
+        return deviceHistory(auth, telemetry)
+                .merge(failuresByDevice(auth), Named.as("stateful-merge-failures-device"))
+                .merge(failuresBySource(authIn), Named.as("stateful-merge-failures-source"))
+                .merge(sharedCredentials(authIn), Named.as("stateful-merge-shared"))
+                .merge(support.merge(config, Named.as("support-and-config"))
+                        .process(SupportSessionProcessor.supplier(policy.supportMaxDuration()), Named.as("support-sessions")),
+                        Named.as("stateful-merge-support"));
+    }
+
+    private KStream<String, IdentityAlert> deviceHistory(KStream<String, Observation> auth, KStream<String, Observation> telemetry) {
+        DeviceActivityRule rule = new DeviceActivityRule(policy.dormancy(), cloneWindow);
+        return auth.filter((k, o) -> o.identity() != null && o.activity().success(), Named.as("auth-registered-uses"))
+                .merge(telemetry.filter((k, o) -> o.identity() != null, Named.as("telemetry-registered-uses")),
+                        Named.as("registered-uses"))
+                .processValues(WindowedRuleProcessor.supplier(DEVICE_ACTIVITY_STORE,
+                                (state, o) -> rule.onUse(state, o.activity()), policy.dormancy().multipliedBy(2)),
+                        Named.as("device-activity"));
+    }
+
+    private KStream<String, IdentityAlert> failuresByDevice(KStream<String, Observation> auth) {
+        FailureBurstRule rule = FailureBurstRule.perDevice(policy.burstCount(), policy.burstWindow());
+        return auth.filter((k, o) -> o.activity().isFailedAuth(), Named.as("auth-failures"))
+                .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_DEVICE_STORE,
+                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2)),
+                        Named.as("failure-burst-device"));
+    }
+
+    private KStream<String, IdentityAlert> failuresBySource(KStream<String, AuthEvent> authIn) {
+        FailureBurstRule rule = FailureBurstRule.perSource(policy.burstCount(), policy.burstWindow());
+        return authIn.filter((k, e) -> e.getOutcome() == AuthOutcome.FAILURE && e.getSourceIp() != null,
+                        Named.as("auth-failures-with-source"))
+                .selectKey((k, e) -> e.getSourceIp(), Named.as("auth-failures-key-by-source"))
+                .repartition(Repartitioned.<String, AuthEvent>as("auth-failures-by-source")
+                        .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
+                .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-failures-by-source-observe"))
+                .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_SOURCE_STORE,
+                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2)),
+                        Named.as("failure-burst-source"))
+                .selectKey((ip, alert) -> alert.getDeviceId(), Named.as("failure-burst-source-key-by-device"));
+    }
+
+    private KStream<String, IdentityAlert> sharedCredentials(KStream<String, AuthEvent> authIn) {
+        SharedCredentialRule rule = new SharedCredentialRule(policy.sharedCredentialWindow());
+        return authIn.filter((k, e) -> e.getOutcome() == AuthOutcome.SUCCESS && e.getCredentialFingerprint() != null,
+                        Named.as("auth-uses-with-credential"))
+                .selectKey((k, e) -> e.getCredentialFingerprint(), Named.as("auth-key-by-credential"))
+                .repartition(Repartitioned.<String, AuthEvent>as("auth-by-credential")
+                        .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
+                .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-by-credential-observe"))
+                .processValues(WindowedRuleProcessor.supplier(CREDENTIAL_USERS_STORE,
+                                (state, o) -> rule.onUse(state, o.activity()), policy.sharedCredentialWindow().multipliedBy(2)),
+                        Named.as("shared-credential"))
+                .selectKey((fp, alert) -> alert.getDeviceId(), Named.as("shared-credential-key-by-device"));
+    }
+}
