@@ -13,6 +13,7 @@ import io.fleetguard.schema.TelemetryRecord;
 import io.fleetguard.serde.MockSchemaRegistryScopes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,6 +41,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, RemoteSupportSession> support;
     final TestOutputTopic<String, IdentityAlert> alerts;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    final TestOutputTopic<String, String> ocsf;
     private final String scope = "topology-" + UUID.randomUUID();
 
     TopologyHarness(Path stateDir, Map<String, String> overrides) {
@@ -60,6 +62,7 @@ final class TopologyHarness implements AutoCloseable {
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
                 topics.alerts().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ocsf = driver.createOutputTopic(topics.alertsOcsf(), new StringDeserializer(), new StringDeserializer());
     }
 
     private <V> TestInputTopic<String, V> input(TopicSpec<String, V> spec) {

@@ -1,0 +1,107 @@
+package io.fleetguard.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetguard.ocsf.OcsfRequiredFields;
+import io.fleetguard.schema.IdentityAlert;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.fleetguard.testdata.Builders.aCredential;
+import static io.fleetguard.testdata.Builders.aDevice;
+import static io.fleetguard.testdata.Builders.aSupportSession;
+import static io.fleetguard.testdata.Builders.aTelemetry;
+import static io.fleetguard.testdata.Builders.anAuthEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules with memory, through the whole topology, and the OCSF twin of every alert. */
+class StatefulTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private static void register(TopologyHarness h, String... devices) {
+        for (String d : devices) {
+            h.register(aDevice(d).updatedAt(T0.minus(Duration.ofDays(1))).withApprovedSupportVendors("acme")
+                    .withCredential(aCredential("fp-" + d).issuedAt(T0.minus(Duration.ofDays(5)))).build());
+        }
+    }
+
+    @Test
+    void shouldRaiseABurstForFiveFailuresOnOneDeviceWithinFiveMinutes() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "cam-1");
+            for (int i = 0; i < 5; i++) {
+                h.send(anAuthEvent("f" + i, "cam-1", T0.plusSeconds(50L * i)).failure("bad password").withSourceIp("10.0.0.5").build());
+            }
+            assertThat(h.alertLines()).containsExactly("AUTH_FAILURE_BURST MEDIUM cam-1 device:cam-1");
+        }
+    }
+
+    @Test
+    void shouldRaisePasswordSprayingFromOneSourceAcrossDevicesThroughTheSourceRepartition() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "cam-1", "cam-2", "cam-3", "cam-4", "cam-5");
+            for (int i = 1; i <= 5; i++) {
+                h.send(anAuthEvent("s" + i, "cam-" + i, T0.plusSeconds(i)).failure("bad password").withSourceIp("198.51.100.9").build());
+            }
+            List<KeyValue<String, IdentityAlert>> alerts = h.alerts.readKeyValuesToList();
+            assertThat(alerts).extracting(kv -> kv.key + " " + TopologyHarness.line(kv.value))
+                    .containsExactly("cam-5 AUTH_FAILURE_BURST HIGH cam-5 source:198.51.100.9");
+        }
+    }
+
+    @Test
+    void shouldRaiseSharedCredentialWhenASecondDeviceAuthenticatesWithTheSameFingerprint() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "cam-1", "cam-2");
+            h.send(anAuthEvent("a1", "cam-1", T0).success().withFingerprint("fp-cam-1").withSourceIp("10.0.0.1").build());
+            h.send(anAuthEvent("a2", "cam-2", T0.plus(Duration.ofHours(3))).success().withFingerprint("fp-cam-1").withSourceIp("10.0.0.2").build());
+
+            assertThat(h.alerts.readKeyValuesToList()).extracting(kv -> kv.key + " " + TopologyHarness.line(kv.value))
+                    .containsExactly("cam-2 SHARED_CREDENTIAL HIGH cam-2 fp-cam-1");
+        }
+    }
+
+    @Test
+    void shouldReportASupportSessionThatNeverEndsOnStreamTime() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "plc-1", "cam-1");
+            h.send(aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T-1").build());
+            h.send(aTelemetry("t1", "cam-1", T0.plus(Duration.ofHours(4))).withFingerprint("fp-cam-1").build());
+            assertThat(h.alerts()).as("exactly 4 h is not over the limit").isEmpty();
+
+            h.send(aTelemetry("t2", "cam-1", T0.plus(Duration.ofHours(4)).plusSeconds(61)).withFingerprint("fp-cam-1").build());
+
+            List<IdentityAlert> alerts = h.alerts();
+            assertThat(alerts).extracting(TopologyHarness::line)
+                    .containsExactly("UNAPPROVED_REMOTE_SUPPORT MEDIUM plc-1 session:s1:still-open");
+            assertThat(alerts.get(0).getEventTime()).isEqualTo(T0.plus(Duration.ofHours(4)).plusMillis(1));
+        }
+    }
+
+    @Test
+    void shouldWriteAValidOcsfDetectionFindingForEveryAlert() throws Exception {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            h.send(anAuthEvent("e1", "ghost\"}, \"x\": \"\n", T0).success().withSourceIp("10.9.9.9").build());
+
+            List<IdentityAlert> alerts = h.alerts();
+            List<String> findings = h.ocsf.readValuesToList();
+            assertThat(findings).hasSize(alerts.size()).hasSize(1);
+            JsonNode finding = new ObjectMapper().readTree(findings.get(0));
+            assertThat(OcsfRequiredFields.check(finding)).isEmpty();
+            assertThat(finding.get("class_uid").asInt()).isEqualTo(2004);
+            assertThat(finding.at("/finding_info/uid").asText()).isEqualTo(alerts.get(0).getAlertId());
+            assertThat(findings.get(0)).doesNotContain("\n");
+        }
+    }
+}
