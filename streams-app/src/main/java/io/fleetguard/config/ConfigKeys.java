@@ -95,7 +95,7 @@ public final class ConfigKeys {
             .define(TOPIC_ALERTS, Type.STRING, "fleetguard.alerts", topicName(), Importance.HIGH,
                     "IdentityAlert output topic (Avro). Read it with isolation.level=read_committed.")
             .define(TOPIC_ALERTS_OCSF, Type.STRING, "fleetguard.alerts.ocsf", topicName(), Importance.LOW,
-                    "OCSF Detection Finding output topic (reserved for the OCSF writer).")
+                    "OCSF 1.9 Detection Finding JSON output topic, one finding per alert, for SIEMs.")
             .define(TOPIC_DEAD_LETTER, Type.STRING, "fleetguard.dead-letter", topicName(), Importance.HIGH,
                     "Dead-letter topic: original key and value bytes of rejected records, reason in headers.")
             .define(VALUE_SERDE_CLASS, Type.CLASS, "io.fleetguard.serde.SpecificAvroSerde", Importance.LOW,
