@@ -72,7 +72,10 @@ public final class FleetGuardTopology {
 
     private Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, DeviceIdentity> registry = registry(builder);
+        KStream<String, DeviceIdentity> registryStream = registryStream(builder);
+        KTable<String, DeviceIdentity> registry = registry(registryStream);
+        CredentialOwners credentialOwners = new CredentialOwners(registryStream, config.registryHistoryRetention(),
+                topics.alerts());
 
         KStream<String, AuthEvent> authIn = keyedByDevice(builder, topics.authEvents(), AuthEvent::getDeviceId, "auth");
         KStream<String, Observation> auth = observe(authIn, registry, topics.authEvents(), Activity::of, "auth");
@@ -84,7 +87,7 @@ public final class FleetGuardTopology {
                 RemoteSupportSession::getDeviceId, "support"), registry, topics.supportSessions(), Activity::of, "support");
 
         KStream<String, IdentityAlert> alerts = detect(auth, "auth")
-                .merge(detect(telemetry, "telemetry"), Named.as("alerts-merge-telemetry"))
+                .merge(credentialOwners.enrich(detect(telemetry, "telemetry")), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
                 .merge(detect(support, "support"), Named.as("alerts-merge-support"))
                 .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents())
@@ -105,13 +108,17 @@ public final class FleetGuardTopology {
      * The registry as a versioned table: a join looks up the identity valid at the event's
      * timestamp, not the latest one, so replays judge history against the registry of the time.
      */
-    private KTable<String, DeviceIdentity> registry(StreamsBuilder builder) {
+    private KStream<String, DeviceIdentity> registryStream(StreamsBuilder builder) {
         TopicSpec<String, DeviceIdentity> spec = topics.registry();
         return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
                         .withTimestampExtractor(extractor).withName("registry-source"))
                 .processValues(() -> new ValidateProcessor<>(validator, DeviceIdentity::getDeviceId, metrics,
-                        spec.name(), true), Named.as("registry-validate"))
-                .toTable(Named.as("registry-table"),
+                        spec.name(), true), Named.as("registry-validate"));
+    }
+
+    private KTable<String, DeviceIdentity> registry(KStream<String, DeviceIdentity> registryStream) {
+        TopicSpec<String, DeviceIdentity> spec = topics.registry();
+        return registryStream.toTable(Named.as("registry-table"),
                         Materialized.<String, DeviceIdentity>as(Stores.persistentVersionedKeyValueStore(
                                         REGISTRY_STORE, config.registryHistoryRetention()))
                                 .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));

@@ -90,6 +90,22 @@ class StatefulTopologyTest {
     }
 
     @Test
+    void shouldNameTheDeviceWhoseCredentialImpersonatedTelemetryUsed() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "cam-1", "cam-2");
+            h.send(aTelemetry("t1", "cam-1", T0).withFingerprint("FP-CAM-2").build());
+            h.send(aTelemetry("t2", "cam-1", T0.plusSeconds(1)).withFingerprint("fp-nobody").build());
+
+            List<IdentityAlert> alerts = h.alerts();
+            assertThat(alerts).extracting(TopologyHarness::line).containsExactly(
+                    "IMPERSONATED_TELEMETRY CRITICAL cam-1 FP-CAM-2", "IMPERSONATED_TELEMETRY CRITICAL cam-1 fp-nobody");
+            assertThat(alerts.get(0).getEvidence()).containsEntry("credentialOwner", "cam-2");
+            assertThat(alerts.get(0).getSummary()).endsWith("that credential is registered to cam-2");
+            assertThat(alerts.get(1).getEvidence()).doesNotContainKey("credentialOwner");
+        }
+    }
+
+    @Test
     void shouldWriteAValidOcsfDetectionFindingForEveryAlert() throws Exception {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
             h.send(anAuthEvent("e1", "ghost\"}, \"x\": \"\n", T0).success().withSourceIp("10.9.9.9").build());

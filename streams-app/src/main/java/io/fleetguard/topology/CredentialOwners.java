@@ -1,0 +1,82 @@
+package io.fleetguard.topology;
+
+import io.fleetguard.schema.AlertType;
+import io.fleetguard.schema.Credential;
+import io.fleetguard.schema.DeviceIdentity;
+import io.fleetguard.schema.IdentityAlert;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which device a credential fingerprint is registered to, as of event time, so that
+ * IMPERSONATED_TELEMETRY can name the device whose credential was used. The table is fed from the
+ * registry (one record per listed credential, repartitioned by fingerprint); only impersonation
+ * alerts, which are rare, are re-keyed by fingerprint to look it up. A credential removed from a
+ * device keeps its last owner in the table (registry records carry no "removed" marker).
+ */
+final class CredentialOwners {
+
+    static final String STORE = "credential-owners";
+
+    private final KTable<String, String> owners;
+    private final TopicSpec<String, IdentityAlert> alerts;
+
+    CredentialOwners(KStream<String, DeviceIdentity> registry, Duration history, TopicSpec<String, IdentityAlert> alerts) {
+        this.alerts = alerts;
+        this.owners = registry
+                .flatMap((deviceId, identity) -> {
+                    List<KeyValue<String, String>> out = new ArrayList<>();
+                    if (identity != null) {
+                        for (Credential c : identity.getCredentials()) {
+                            out.add(KeyValue.pair(c.getFingerprint().toLowerCase(java.util.Locale.ROOT), deviceId));
+                        }
+                    }
+                    return out;
+                }, Named.as("credential-owners-by-fingerprint"))
+                .repartition(Repartitioned.<String, String>as("credential-owners")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+                .toTable(Named.as("credential-owners-table"),
+                        Materialized.<String, String>as(Stores.persistentVersionedKeyValueStore(STORE, history))
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+    }
+
+    /** Adds the owning device to IMPERSONATED_TELEMETRY alerts raised over a registered credential. */
+    KStream<String, IdentityAlert> enrich(KStream<String, IdentityAlert> in) {
+        Map<String, KStream<String, IdentityAlert>> split = in.split(Named.as("impersonation-"))
+                .branch((k, a) -> a.getType() == AlertType.IMPERSONATED_TELEMETRY && !a.getSubject().startsWith("principal:"),
+                        org.apache.kafka.streams.kstream.Branched.as("by-credential"))
+                .defaultBranch(org.apache.kafka.streams.kstream.Branched.as("other"));
+        KStream<String, IdentityAlert> enriched = split.get("impersonation-by-credential")
+                .selectKey((deviceId, a) -> a.getSubject().toLowerCase(java.util.Locale.ROOT), Named.as("impersonation-key-by-credential"))
+                .leftJoin(owners, CredentialOwners::withOwner,
+                        Joined.<String, IdentityAlert, String>as("impersonation-credential-owner")
+                                .withKeySerde(Serdes.String()).withValueSerde(alerts.valueSerde()).withOtherValueSerde(Serdes.String()))
+                .selectKey((fp, a) -> a.getDeviceId(), Named.as("impersonation-key-by-device"));
+        return split.get("impersonation-other").merge(enriched, Named.as("impersonation-merge"));
+    }
+
+    private static IdentityAlert withOwner(IdentityAlert alert, String owner) {
+        if (owner == null || owner.equals(alert.getDeviceId())) {
+            return alert;
+        }
+        Map<String, String> evidence = new HashMap<>(alert.getEvidence());
+        evidence.put("credentialOwner", owner);
+        IdentityAlert out = IdentityAlert.newBuilder(alert).build();
+        out.setEvidence(evidence);
+        out.setSummary(alert.getSummary() + "; that credential is registered to " + owner);
+        return out;
+    }
+}
