@@ -90,6 +90,34 @@ class StatefulTopologyTest {
     }
 
     @Test
+    void shouldKeepWindowedStateBoundedOverALongSimulatedPeriod() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "cam-1");
+            // 30 days, one failed login per minute, each from a new source address and a new device id
+            int minutes = 30 * 24 * 60;
+            for (int m = 0; m < minutes; m++) {
+                String ip = "10." + (m >> 16 & 255) + "." + (m >> 8 & 255) + "." + (m & 255);
+                h.send(anAuthEvent("f" + m, "dev-" + m, T0.plus(Duration.ofMinutes(m))).failure("bad password")
+                        .withSourceIp(ip).build());
+            }
+            // idle keys are deleted on stream time: only the last 2 x 5 min of keys can remain (+1 punctuation period)
+            assertThat(count(h.driver.getKeyValueStore(StatefulDetection.FAILURES_BY_SOURCE_STORE))).isLessThanOrEqualTo(20);
+            assertThat(count(h.driver.getKeyValueStore(StatefulDetection.FAILURES_BY_DEVICE_STORE))).isLessThanOrEqualTo(20);
+        }
+    }
+
+    private static long count(org.apache.kafka.streams.state.KeyValueStore<String, ?> store) {
+        long n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void shouldNameTheDeviceWhoseCredentialImpersonatedTelemetryUsed() {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
             register(h, "cam-1", "cam-2");
