@@ -20,6 +20,7 @@ out_dir=${1:-"$repo_root/streams-app/src/test/resources/fixtures/mosquitto"}
 plain_port=${PLAIN_PORT:-18831}
 tls_port=${TLS_PORT:-18832}
 export TZ=UTC # the %Y-%m-%dT%H:%M:%S run carries no offset; the parser is configured for UTC
+export PATH="$PATH:/usr/sbin:/sbin" # Debian installs the broker in /usr/sbin, outside a user's PATH
 
 log() { printf '[capture] %s\n' "$*" >&2; }
 
