@@ -72,6 +72,17 @@ public final class ConfigKeys {
     public static final String VALIDATION_MIN_TIMESTAMP = "validation.min.timestamp";
     public static final String VALIDATION_MAX_FUTURE_SKEW_MS = "validation.max.future.skew.ms";
 
+    public static final String INGEST_ENABLED = "ingest.enabled";
+    public static final String INGEST_FORMATS = "ingest.formats";
+    public static final String INGEST_DEFAULT_FORMAT = "ingest.default.format";
+    public static final String INGEST_DEVICE_ID_FROM = "ingest.device.id.from";
+    public static final String INGEST_DEVICE_ID_REGEX = "ingest.device.id.regex";
+    public static final String INGEST_MOSQUITTO_IDENTITY_PORTS = "ingest.mosquitto.identity.ports";
+    public static final String INGEST_MOSQUITTO_TIMEZONE = "ingest.mosquitto.timezone";
+    public static final String INGEST_MOSQUITTO_TIMESTAMP_PATTERN = "ingest.mosquitto.timestamp.pattern";
+    public static final String INGEST_MOSQUITTO_MAX_PENDING = "ingest.mosquitto.max.pending.connections";
+    public static final String INGEST_MOSQUITTO_MAX_SESSIONS = "ingest.mosquitto.max.sessions";
+
     private static final long DAY_MS = 86_400_000L;
 
     /** Marks keys whose value is required but has no sane default (validated by {@link ConfigLoader}). */
@@ -142,6 +153,28 @@ public final class ConfigKeys {
                     "Per-device-class thresholds as class:setting=value entries, e.g. camera:password.days=30,plc:support.max.minutes=480; "
                             + "settings: " + String.join(", ", DeviceClassOverrides.settingNames())
                             + "; classes match case-insensitively, unset ones use the fleet-wide keys.")
+            .define(INGEST_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Run the broker-log normalizer: raw lines from topic.broker.logs become AuthEvents and TelemetryRecords on the input topics.")
+            .define(INGEST_FORMATS, Type.LIST, "", IngestValidators::formats, Importance.MEDIUM,
+                    "Log format per broker id (the record key), as broker:format entries, e.g. mqtt-1:mosquitto,edge:emqx,aws:aws-iot; "
+                            + "a fleetguard.log-format header on a record wins.")
+            .define(INGEST_DEFAULT_FORMAT, Type.STRING, "mosquitto", IngestValidators::format, Importance.MEDIUM,
+                    "Format of brokers not listed in ingest.formats: mosquitto, emqx or aws-iot.")
+            .define(INGEST_DEVICE_ID_FROM, Type.STRING, "clientId", IngestValidators::deviceIdFrom, Importance.MEDIUM,
+                    "Which broker identity is the deviceId: clientId, username, cn (TLS certificate CN) or principal (AWS principalId).")
+            .define(INGEST_DEVICE_ID_REGEX, Type.STRING, "", IngestValidators::regex, Importance.LOW,
+                    "Optional regex with one capture group, matched against the whole chosen identity; the group is the deviceId "
+                            + "(e.g. ^dev-(.+)$). An identity that does not match stays as it is, so UNKNOWN_DEVICE can fire.")
+            .define(INGEST_MOSQUITTO_IDENTITY_PORTS, Type.LIST, "", IngestValidators::ports, Importance.LOW,
+                    "Mosquitto listener ports with use_identity_as_username (their logins are mTLS, the username is the certificate CN).")
+            .define(INGEST_MOSQUITTO_TIMEZONE, Type.STRING, "UTC", IngestValidators::zone, Importance.LOW,
+                    "Time zone of Mosquitto timestamps written with log_timestamp_format.")
+            .define(INGEST_MOSQUITTO_TIMESTAMP_PATTERN, Type.STRING, "", Importance.LOW,
+                    "java.time pattern of a custom Mosquitto log_timestamp_format; empty accepts epoch seconds and ISO-like stamps.")
+            .define(INGEST_MOSQUITTO_MAX_PENDING, Type.INT, 32, atLeast(1), Importance.LOW,
+                    "Connections per broker awaiting their login line (kept to name who failed authorisation); oldest dropped first.")
+            .define(INGEST_MOSQUITTO_MAX_SESSIONS, Type.INT, 512, atLeast(0), Importance.LOW,
+                    "Live sessions per broker remembered to name the principal of a publish; oldest dropped first.")
             .define(VALIDATION_MAX_FIELD_LENGTH, Type.INT, 2048, atLeast(16), Importance.LOW,
                     "Longest accepted string field of an input record; longer records are dead-lettered.")
             .define(VALIDATION_MAX_LIST_SIZE, Type.INT, 1000, atLeast(1), Importance.LOW,

@@ -114,6 +114,7 @@ public final class Demo {
         }
         others.put(topics.alerts().name(), options.partitions());
         others.put(topics.alertsOcsf(), options.partitions());
+        others.put(topics.brokerLogs(), options.partitions());
         others.put(topics.deadLetter(), options.partitions());
         kafka.createTopics(others);
     }

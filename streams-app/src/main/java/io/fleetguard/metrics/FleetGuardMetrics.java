@@ -44,6 +44,20 @@ public final class FleetGuardMetrics {
         counter("fleetguard.dead.letters", "input", input, "reason", reason).increment();
     }
 
+    /** A broker log line that was understood but carried nothing to normalize. */
+    public void brokerLogSkipped(String kind) {
+        counter("fleetguard.broker.logs.skipped", "kind", kind).increment();
+    }
+
+    /** Events a broker dropped from its own log (EMQX throttling) and only counted. */
+    public void brokerLogThrottled(String message, long count) {
+        counter("fleetguard.broker.logs.throttled", "message", message).increment(count);
+    }
+
+    public double brokerLogsSkipped(String kind) {
+        return count("fleetguard.broker.logs.skipped", "kind", kind);
+    }
+
     public double recordsIn(String input) {
         return count("fleetguard.records.in", "input", input);
     }

@@ -27,6 +27,9 @@ public final class TopicCheck {
         Set<String> wanted = new LinkedHashSet<>(topics.inputTopics());
         wanted.add(topics.alerts().name());
         wanted.add(topics.alertsOcsf());
+        if (topics.brokerLogs() != null) {
+            wanted.add(topics.brokerLogs());
+        }
         wanted.add(topics.deadLetter());
         List<String> problems = new ArrayList<>();
         Set<String> existing;

@@ -27,6 +27,7 @@ public record FleetGuardTopics(
         TopicSpec<String, RemoteSupportSession> supportSessions,
         TopicSpec<String, IdentityAlert> alerts,
         String alertsOcsf,
+        String brokerLogs,
         String deadLetter) {
 
     public static FleetGuardTopics from(FleetGuardConfig config) {
@@ -39,10 +40,11 @@ public record FleetGuardTopics(
                 new TopicSpec<>(config.topic(ConfigKeys.TOPIC_SUPPORT_SESSIONS), keys, valueSerde(config)),
                 new TopicSpec<>(config.topic(ConfigKeys.TOPIC_ALERTS), keys, valueSerde(config)),
                 config.topic(ConfigKeys.TOPIC_ALERTS_OCSF),
+                config.getBoolean(ConfigKeys.INGEST_ENABLED) ? config.topic(ConfigKeys.TOPIC_BROKER_LOGS) : null,
                 config.topic(ConfigKeys.TOPIC_DEAD_LETTER));
     }
 
-    /** The input topics, in a fixed order. */
+    /** The input topics, in a fixed order (broker logs, when ingestion is on, are an input of their own). */
     public java.util.List<String> inputTopics() {
         return java.util.List.of(registry.name(), authEvents.name(), telemetry.name(), configChanges.name(),
                 supportSessions.name());

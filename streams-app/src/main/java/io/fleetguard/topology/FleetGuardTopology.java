@@ -72,6 +72,9 @@ public final class FleetGuardTopology {
 
     private Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
+        if (topics.brokerLogs() != null) {
+            normalizeBrokerLogs(builder);
+        }
         KStream<String, DeviceIdentity> registryStream = registryStream(builder);
         KTable<String, DeviceIdentity> registry = registry(registryStream);
         CredentialOwners credentialOwners = new CredentialOwners(registryStream, config.registryHistoryRetention(),
@@ -122,6 +125,25 @@ public final class FleetGuardTopology {
                         Materialized.<String, DeviceIdentity>as(Stores.persistentVersionedKeyValueStore(
                                         REGISTRY_STORE, config.registryHistoryRetention()))
                                 .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
+    }
+
+    /**
+     * Broker log lines become AuthEvents and TelemetryRecords written to the input topics, keyed by
+     * device, where detection reads them like any other event: one path for detection and replay.
+     */
+    private void normalizeBrokerLogs(StreamsBuilder builder) {
+        Map<String, KStream<String, SpecificRecord>> normalized = builder.stream(topics.brokerLogs(),
+                        Consumed.with(Serdes.String(), Serdes.String()).withName("broker-logs-source"))
+                .process(BrokerLogNormalizer.supplier(config, metrics), Named.as("broker-log-normalizer"))
+                .split(Named.as("normalized-"))
+                .branch((k, v) -> v instanceof AuthEvent, Branched.as("auth"))
+                .defaultBranch(Branched.as("telemetry"));
+        normalized.get("normalized-auth").mapValues(v -> (AuthEvent) v, Named.as("normalized-auth-cast"))
+                .to(topics.authEvents().name(), Produced.with(topics.authEvents().keySerde(), topics.authEvents().valueSerde())
+                        .withName("normalized-auth-sink"));
+        normalized.get("normalized-telemetry").mapValues(v -> (TelemetryRecord) v, Named.as("normalized-telemetry-cast"))
+                .to(topics.telemetry().name(), Produced.with(topics.telemetry().keySerde(), topics.telemetry().valueSerde())
+                        .withName("normalized-telemetry-sink"));
     }
 
     /** Joins each event with the device's registry entry as of the event's timestamp. */

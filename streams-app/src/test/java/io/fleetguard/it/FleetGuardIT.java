@@ -1,9 +1,6 @@
 package io.fleetguard.it;
 
-import io.fleetguard.config.ConfigLoader;
-import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.embedded.EmbeddedKafka;
-import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.runtime.FleetGuardApp;
 import io.fleetguard.schema.AuthEvent;
 import io.fleetguard.schema.DeviceIdentity;
@@ -27,10 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.fleetguard.testdata.Builders.aCredential;
 import static io.fleetguard.testdata.Builders.aDevice;
@@ -67,29 +62,9 @@ class FleetGuardIT {
     @Test
     void shouldDetectEndToEndAndDeadLetterPoisonPillsWithoutStopping() throws Exception {
         // Given fresh topics (2 partitions, registry compacted) and the app under exactly_once_v2
-        String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        settings.put("schema.registry.url", "mock://" + prefix);
-        settings.put("kafka.state.dir", stateDir.toString());
-        settings.put("application.id", prefix + "app");
-        for (String key : List.of("topic.registry", "topic.auth.events", "topic.telemetry", "topic.config.changes",
-                "topic.support.sessions", "topic.alerts", "topic.dead.letter", "topic.broker.logs", "topic.alerts.ocsf")) {
-            settings.put(key, prefix + key.substring("topic.".length()));
-        }
-        FleetGuardConfig config = ConfigLoader.fromMap(settings);
-        FleetGuardTopics topics = FleetGuardTopics.from(config);
-        kafka.createCompactedTopic(topics.registry().name(), 2);
-        Map<String, Integer> others = new HashMap<>();
-        for (String t : List.of(topics.authEvents().name(), topics.telemetry().name(), topics.configChanges().name(),
-                topics.supportSessions().name(), topics.alerts().name(), topics.alertsOcsf(), topics.deadLetter())) {
-            others.put(t, 2);
-        }
-        kafka.createTopics(others);
-
-        FleetGuardMetrics metrics = FleetGuardMetrics.inMemory();
-        try (FleetGuardApp app = new FleetGuardApp(config, metrics)) {
-            app.start();
+        try (ItApp it = new ItApp(kafka, stateDir, Map.of())) {
+            FleetGuardTopics topics = it.topics;
+            FleetGuardApp app = it.app;
 
             // When the registry, normal and anomalous events, and a poison pill per input are produced
             DeviceIdentity cam = aDevice("cam-1").updatedAt(T0).withAllowedDataPaths("fleet/cam-1/#")
