@@ -102,7 +102,7 @@ public final class ConfigKeys {
             .define(TOPIC_SUPPORT_SESSIONS, Type.STRING, "fleetguard.support-sessions", topicName(), Importance.HIGH,
                     "RemoteSupportSession input topic (start and end updates).")
             .define(TOPIC_BROKER_LOGS, Type.STRING, "fleetguard.broker-logs", topicName(), Importance.LOW,
-                    "Raw MQTT broker log lines (reserved for the broker-log normalizer).")
+                    "Raw MQTT broker log lines keyed by broker id (Mosquitto, EMQX, AWS IoT Core), normalized when ingest.enabled.")
             .define(TOPIC_ALERTS, Type.STRING, "fleetguard.alerts", topicName(), Importance.HIGH,
                     "IdentityAlert output topic (Avro). Read it with isolation.level=read_committed.")
             .define(TOPIC_ALERTS_OCSF, Type.STRING, "fleetguard.alerts.ocsf", topicName(), Importance.LOW,
