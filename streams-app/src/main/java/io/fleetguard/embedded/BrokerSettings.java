@@ -25,7 +25,9 @@ final class BrokerSettings {
     private BrokerSettings() {
     }
 
-    static Properties of(Path logDir, int brokerPort, int controllerPort, EmbeddedKafka.Options options) {
+    static final String SECURE_LISTENER = "SECURE";
+
+    static Properties of(Path logDir, int brokerPort, int controllerPort, int securePort, EmbeddedKafka.Options options) {
         Properties p = new Properties();
         p.put(KRaftConfigs.PROCESS_ROLES_CONFIG, "broker,controller");
         p.put(KRaftConfigs.NODE_ID_CONFIG, Integer.toString(NODE_ID));
@@ -38,6 +40,15 @@ final class BrokerSettings {
         p.put(SocketServerConfigs.LISTENER_SECURITY_PROTOCOL_MAP_CONFIG,
             BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.put(ReplicationConfigs.INTER_BROKER_LISTENER_NAME_CONFIG, BROKER_LISTENER);
+        String secure = options.secureListenerProtocol();
+        if (secure != null) {
+            String address = SECURE_LISTENER + "://" + HOST + ":" + securePort;
+            p.put(SocketServerConfigs.LISTENERS_CONFIG, p.getProperty(SocketServerConfigs.LISTENERS_CONFIG) + "," + address);
+            p.put(SocketServerConfigs.ADVERTISED_LISTENERS_CONFIG,
+                    p.getProperty(SocketServerConfigs.ADVERTISED_LISTENERS_CONFIG) + "," + address);
+            p.put(SocketServerConfigs.LISTENER_SECURITY_PROTOCOL_MAP_CONFIG,
+                    p.getProperty(SocketServerConfigs.LISTENER_SECURITY_PROTOCOL_MAP_CONFIG) + "," + SECURE_LISTENER + ":" + secure);
+        }
         p.put(ServerLogConfigs.LOG_DIRS_CONFIG, logDir.toString());
         p.put(ServerLogConfigs.NUM_PARTITIONS_CONFIG, Integer.toString(options.defaultPartitions()));
         p.put(ServerLogConfigs.AUTO_CREATE_TOPICS_ENABLE_CONFIG, "false");

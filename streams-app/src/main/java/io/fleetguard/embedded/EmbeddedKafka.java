@@ -97,6 +97,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         return node.bootstrapServers();
     }
 
+    /** The SECURE listener's address; only with {@link Options#withSecureListener}. */
+    public String secureBootstrapServers() {
+        return node.secureBootstrapServers();
+    }
+
     /** Creates the topics (replication 1) unless they exist, and waits until each partition has a leader. */
     public void createTopics(Map<String, Integer> partitionsByName) {
         List<NewTopic> topics = partitionsByName.entrySet().stream()
@@ -188,8 +193,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param quietBrokerLogs   broker loggers not configured explicitly log at WARN
      * @param brokerOverrides   extra broker properties, applied last
      */
+    /**
+     * @param secureListenerProtocol null, or SSL / SASL_SSL / SASL_PLAINTEXT for a second broker
+     *                               listener named SECURE (its settings go in brokerOverrides under
+     *                               {@code listener.name.secure.*}); clients reach it at
+     *                               {@link #secureBootstrapServers()}
+     */
     public record Options(int defaultPartitions, Duration startupTimeout, Duration shutdownTimeout,
-                          boolean quietBrokerLogs, Map<String, String> brokerOverrides) {
+                          boolean quietBrokerLogs, Map<String, String> brokerOverrides, String secureListenerProtocol) {
 
         public Options {
             if (defaultPartitions < 1) {
@@ -203,25 +214,32 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         /** 4 partitions, 60 s to start, 30 s to stop, quiet broker logs, no overrides. */
         public static Options defaults() {
-            return new Options(4, Duration.ofSeconds(60), Duration.ofSeconds(30), true, Map.of());
+            return new Options(4, Duration.ofSeconds(60), Duration.ofSeconds(30), true, Map.of(), null);
         }
 
         public Options withDefaultPartitions(int partitions) {
-            return new Options(partitions, startupTimeout, shutdownTimeout, quietBrokerLogs, brokerOverrides);
+            return new Options(partitions, startupTimeout, shutdownTimeout, quietBrokerLogs, brokerOverrides, secureListenerProtocol);
         }
 
         public Options withStartupTimeout(Duration timeout) {
-            return new Options(defaultPartitions, timeout, shutdownTimeout, quietBrokerLogs, brokerOverrides);
+            return new Options(defaultPartitions, timeout, shutdownTimeout, quietBrokerLogs, brokerOverrides, secureListenerProtocol);
         }
 
         public Options withQuietBrokerLogs(boolean quiet) {
-            return new Options(defaultPartitions, startupTimeout, shutdownTimeout, quiet, brokerOverrides);
+            return new Options(defaultPartitions, startupTimeout, shutdownTimeout, quiet, brokerOverrides, secureListenerProtocol);
         }
 
         public Options withBrokerConfig(String key, String value) {
             Map<String, String> overrides = new HashMap<>(brokerOverrides);
             overrides.put(key, value);
-            return new Options(defaultPartitions, startupTimeout, shutdownTimeout, quietBrokerLogs, overrides);
+            return new Options(defaultPartitions, startupTimeout, shutdownTimeout, quietBrokerLogs, overrides,
+                    secureListenerProtocol);
+        }
+
+        /** Adds a listener named SECURE with this security protocol (SSL, SASL_SSL, SASL_PLAINTEXT). */
+        public Options withSecureListener(String securityProtocol) {
+            return new Options(defaultPartitions, startupTimeout, shutdownTimeout, quietBrokerLogs, brokerOverrides,
+                    securityProtocol);
         }
     }
 }

@@ -21,14 +21,16 @@ final class KraftNode {
     private final EmbeddedKafka.Options options;
     private final Path logDir;
     private final int brokerPort;
+    private final int securePort;
     private final int controllerPort;
     private KafkaRaftServer server;
     private volatile boolean startupInFlight;
 
     KraftNode(EmbeddedKafka.Options options) {
         this.options = options;
-        int[] ports = FreePorts.pick(2);
+        int[] ports = FreePorts.pick(3);
         this.brokerPort = ports[0];
+        this.securePort = ports[2];
         this.controllerPort = ports[1];
         try {
             this.logDir = Files.createTempDirectory("fleetguard-kafka-");
@@ -38,7 +40,7 @@ final class KraftNode {
     }
 
     void start(Duration timeout) throws InterruptedException {
-        KafkaConfig config = KafkaConfig.fromProps(BrokerSettings.of(logDir, brokerPort, controllerPort, options), false);
+        KafkaConfig config = KafkaConfig.fromProps(BrokerSettings.of(logDir, brokerPort, controllerPort, securePort, options), false);
         try {
             KraftStorage.formatStandalone(config, controllerPort);
         } catch (Exception e) {
@@ -108,6 +110,13 @@ final class KraftNode {
 
     String bootstrapServers() {
         return BrokerSettings.HOST + ":" + brokerPort;
+    }
+
+    String secureBootstrapServers() {
+        if (options.secureListenerProtocol() == null) {
+            throw new IllegalStateException("no secure listener: start with Options.withSecureListener");
+        }
+        return BrokerSettings.HOST + ":" + securePort;
     }
 
     Path logDir() {

@@ -33,10 +33,18 @@ final class KafkaTestClients {
     static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrap, String topic, Deserializer<K> keys,
                                                         Deserializer<V> values, Duration timeout,
                                                         Predicate<List<ConsumerRecord<K, V>>> done) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return readUntil(bootstrap, Map.of(), topic, keys, values, timeout, done);
+    }
+
+    /** As above, with extra client settings (security). */
+    static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrap, Map<String, String> extra, String topic,
+                                                        Deserializer<K> keys, Deserializer<V> values, Duration timeout,
+                                                        Predicate<List<ConsumerRecord<K, V>>> done) {
+        Map<String, Object> config = new java.util.HashMap<>(extra);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<K, V>> read = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             consumer.subscribe(List.of(topic));
