@@ -106,17 +106,7 @@ public final class Demo {
 
     private void createTopics(EmbeddedKafka kafka, FleetGuardTopics topics) {
         kafka.createCompactedTopic(topics.registry().name(), options.partitions());
-        Map<String, Integer> others = new HashMap<>();
-        for (String t : topics.inputTopics()) {
-            if (!t.equals(topics.registry().name())) {
-                others.put(t, options.partitions());
-            }
-        }
-        others.put(topics.alerts().name(), options.partitions());
-        others.put(topics.alertsOcsf(), options.partitions());
-        others.put(topics.brokerLogs(), options.partitions());
-        others.put(topics.deadLetter(), options.partitions());
-        kafka.createTopics(others);
+        kafka.createTopics(topics.otherTopics(options.partitions()));
     }
 
     private void howToConsume(String bootstrap, FleetGuardTopics topics) {

@@ -50,6 +50,22 @@ public record FleetGuardTopics(
                 supportSessions.name());
     }
 
+    /**
+     * Every topic FleetGuard uses except the registry (which must be compacted), each with the
+     * given partition count: what an embedded or test cluster creates.
+     */
+    public java.util.Map<String, Integer> otherTopics(int partitions) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String t : java.util.List.of(authEvents.name(), telemetry.name(), configChanges.name(),
+                supportSessions.name(), alerts.name(), alertsOcsf, deadLetter)) {
+            out.put(t, partitions);
+        }
+        if (brokerLogs != null) {
+            out.put(brokerLogs, partitions);
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     private static <V> Serde<V> valueSerde(FleetGuardConfig config) {
         Class<?> type = config.getClass(ConfigKeys.VALUE_SERDE_CLASS);

@@ -36,13 +36,7 @@ final class ItApp implements AutoCloseable {
         config = ConfigLoader.fromMap(settings);
         topics = FleetGuardTopics.from(config);
         kafka.createCompactedTopic(topics.registry().name(), 2);
-        Map<String, Integer> others = new HashMap<>();
-        for (String t : List.of(topics.authEvents().name(), topics.telemetry().name(), topics.configChanges().name(),
-                topics.supportSessions().name(), topics.alerts().name(), topics.alertsOcsf(), topics.brokerLogs(),
-                topics.deadLetter())) {
-            others.put(t, 2);
-        }
-        kafka.createTopics(others);
+        kafka.createTopics(topics.otherTopics(2));
         app = new FleetGuardApp(config, metrics);
         app.start();
     }

@@ -95,13 +95,7 @@ class SecureKafkaIT {
             assertThat(config.describe().toString()).doesNotContain("fg-secret", TestCertificates.PASSWORD);
             FleetGuardTopics topics = FleetGuardTopics.from(config);
             kafka.createCompactedTopic(topics.registry().name(), 1);
-            Map<String, Integer> others = new HashMap<>();
-            for (String t : List.of(topics.authEvents().name(), topics.telemetry().name(), topics.configChanges().name(),
-                    topics.supportSessions().name(), topics.alerts().name(), topics.alertsOcsf(), topics.brokerLogs(),
-                    topics.deadLetter())) {
-                others.put(t, 1);
-            }
-            kafka.createTopics(others);
+            kafka.createTopics(topics.otherTopics(1));
 
             try (FleetGuardApp app = new FleetGuardApp(config, FleetGuardMetrics.inMemory())) {
                 app.start();
