@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Incidents made of authentications, which the stateful rules judge together with everything
  * around them: a default principal tried or used, a device presenting another device's
- * credential, a burst of failures against one device or sprayed from one address across a site,
+ * credential, a burst of failures against one device or sprayed from one address across devices,
  * and a device connecting from a second network while it is connected from its own.
  *
  * <p>Only failed authentications feed the burst rules, and only incidents fail, so the failure log
@@ -32,7 +32,8 @@ final class AuthIncidents {
     private static final long MAX_STEP = 1_500;
     private static final long MIN_GAP = 1_000;
     private static final long MAX_GAP = 3_000;
-    private static final int CELLS_PER_SPRAY = 4;
+    /** How many devices a search for a partner on the same input partition looks at. */
+    private static final int SCAN = 4_096;
 
     private final SimContext ctx;
     private final List<String> defaultPrincipals;
@@ -77,15 +78,18 @@ final class AuthIncidents {
      * authentications of A: the first puts A in the credential's recent users, so B's is the
      * second device (the alert); the last keeps A among them for as long as B is, so none of A's
      * later authentications looks like a newcomer. B presents A's principal and fingerprint from
-     * B's own address, so no credential of B's is involved and nothing else is raised.
+     * B's own address, so no credential of B's is involved and nothing else is raised. B shares
+     * A's input partition (see {@link PartitionAffinity}), so FleetGuard sees A's first use first.
      */
     boolean shared(long at) {
         forgetBefore(sharedAt, at - ctx.policy.sharedCredentialWindow().toMillis() - CredentialClock.MARGIN);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int a = ctx.pickEligible(at, p -> p.direct() && ctx.rotatable(p.index(), at));
-            int b = ctx.pickEligible(at, p -> p.direct() && p.index() != a);
-            if (a == b || !fit(a, at) || !fit(b, at) || !ctx.rotatable(a, at)
-                    || sharedAt.containsKey(ctx.currentCredential(a).getFingerprint())) {
+            if (!fit(a, at) || !ctx.rotatable(a, at) || sharedAt.containsKey(ctx.currentCredential(a).getFingerprint())) {
+                continue;
+            }
+            int b = partner(a, at);
+            if (b < 0) {
                 continue;
             }
             long toSecond = gap();
@@ -148,9 +152,10 @@ final class AuthIncidents {
     }
 
     /**
-     * One failed authentication as each of as many registered devices of one site as make a
-     * burst, all from one address inside the site that no device holds: the last failure makes
-     * the per-source burst (HIGH), while each device sees a single failure.
+     * One failed authentication as each of as many registered devices as make a burst, all from
+     * one outside address: the last failure makes the per-source burst (HIGH), while each device
+     * sees a single failure. The devices share an input partition (see {@link PartitionAffinity}),
+     * so FleetGuard counts the failures in their order.
      */
     private boolean spray(long at) {
         int n = ctx.policy.burstCount();
@@ -159,18 +164,29 @@ final class AuthIncidents {
             return false;
         }
         long last = at + (n - 1) * step;
-        int seedDevice = ctx.pickEligible(at, DeviceProfile::direct);
-        int site = ctx.layout.site(seedDevice);
-        String ip = ctx.strangerIp(site);
+        // 192.0.2.0/24 is TEST-NET-1: outside the fleet, and no other incident authenticates from it.
+        String ip = "192.0.2." + (1 + ctx.random.nextInt(254));
         if (!ctx.failures.sourceClear(ip, at - window(), last + window())) {
             return false;
         }
-        List<Integer> targets = sameSite(seedDevice, n, at, last);
+        int first = ctx.pickEligible(at, DeviceProfile::direct);
+        int residue = PartitionAffinity.residue(ctx.profile(first).deviceId());
+        List<Integer> targets = new ArrayList<>(n);
+        int devices = ctx.layout.devices();
+        int start = ctx.random.nextInt(devices);
+        for (int i = 0; i < Math.min(devices, SCAN) && targets.size() < n; i++) {
+            int index = (start + i) % devices;
+            DeviceProfile p = ctx.profile(index);
+            if (p.eligible() && p.direct() && PartitionAffinity.residue(p.deviceId()) == residue
+                    && failureClear(ctx, p.deviceId(), null, at, last)) {
+                targets.add(index);
+            }
+        }
         if (targets.size() < n) {
             return false;
         }
-        String label = String.format(Locale.ROOT, "%s failed to authenticate as %d devices of %s within %.1f s"
-                + " (password spraying)", ip, n, ctx.layout.siteName(site), (last - at) / 1000.0);
+        String label = String.format(Locale.ROOT, "%s failed to authenticate as %d devices within %.1f s"
+                + " (password spraying)", ip, n, (last - at) / 1000.0);
         String tool = "mqtt-spray-" + Integer.toHexString(ctx.random.nextInt());
         for (int k = 0; k < n; k++) {
             fail(targets.get(k), tool, ip, at + k * step, k == n - 1 ? label : null);
@@ -178,37 +194,18 @@ final class AuthIncidents {
         return true;
     }
 
-    /**
-     * Up to n eligible, direct devices of the seed device's site with no failure near
-     * [first, last], from the seed's cell and the site's next (or previous) cells.
-     */
-    private List<Integer> sameSite(int seedDevice, int n, long first, long last) {
-        int sites = ctx.layout.sites();
-        int cells = (ctx.layout.devices() + FleetLayout.CELL - 1) / FleetLayout.CELL;
-        int home = seedDevice / FleetLayout.CELL;
-        List<Integer> siteCells = new ArrayList<>(CELLS_PER_SPRAY);
-        for (int cell = home; cell < cells && siteCells.size() < CELLS_PER_SPRAY; cell += sites) {
-            siteCells.add(cell);
-        }
-        for (int cell = home - sites; cell >= 0 && siteCells.size() < CELLS_PER_SPRAY; cell -= sites) {
-            siteCells.add(cell);
-        }
-        int site = ctx.layout.site(seedDevice);
-        List<Integer> targets = new ArrayList<>(n);
-        for (int cell : siteCells) {
-            int offset = ctx.random.nextInt(FleetLayout.CELL);
-            for (int i = 0; i < FleetLayout.CELL && targets.size() < n; i++) {
-                int index = cell * FleetLayout.CELL + (offset + i) % FleetLayout.CELL;
-                if (index >= ctx.layout.devices() || ctx.layout.site(index) != site) {
-                    continue;
-                }
-                DeviceProfile p = ctx.profile(index);
-                if (p.eligible() && p.direct() && failureClear(ctx, p.deviceId(), null, first, last)) {
-                    targets.add(index);
-                }
+    /** An eligible, direct, usable device other than {@code a} on a's input partition, or -1. */
+    private int partner(int a, long at) {
+        int residue = PartitionAffinity.residue(ctx.profile(a).deviceId());
+        int devices = ctx.layout.devices();
+        int start = ctx.random.nextInt(devices);
+        for (int i = 0; i < Math.min(devices, SCAN); i++) {
+            int index = (start + i) % devices;
+            if (index != a && PartitionAffinity.residue(ctx.profile(index).deviceId()) == residue && fit(index, at)) {
+                return index;
             }
         }
-        return targets;
+        return -1;
     }
 
     private void fail(int index, String clientId, String ip, long at, String label) {

@@ -106,8 +106,9 @@ final class ReferenceRules {
                 String network = auth.getGatewayId() == null ? network(auth.getSourceIp()) : null;
                 deviceHistory(auth.getDeviceId(), at, network, alerts);
             }
-            // Stricter than the detector, which checks networks on telemetry only.
-            if (auth.getSourceIp() != null && !inAny(identity.getAllowedSourceCidrs(), auth.getSourceIp())) {
+            // Stricter than the detector, which checks networks on telemetry only; failed attempts
+            // are not checked, since nobody got in.
+            if (success && auth.getSourceIp() != null && !inAny(identity.getAllowedSourceCidrs(), auth.getSourceIp())) {
                 alerts.add(AlertType.UNEXPECTED_DATA_PATH);
             }
         }
