@@ -2,6 +2,7 @@ package io.fleetguard.sim;
 
 import io.fleetguard.schema.AlertType;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.stream.StreamSupport;
  * The simulation as an endless sequence of events in non-decreasing event time: first one
  * registry record per device, then activity at {@code eventsPerSecond} actions per simulated
  * second, of which a fraction {@code incidentRate} inject an incident labelled with the one
- * alert type it must raise. Only the events of the next few simulated hours (support session
- * ends, uses just after a rotation) are ever held; the fleet is generated device by device.
+ * alert type it must raise. Incident types are dealt from a shuffled deck, so every selected type
+ * comes up once in each round of draws. Only the events of the next few simulated hours (support
+ * session ends, uses just after a rotation) are ever held; the fleet is generated device by device.
  * An incident that cannot be built honestly at its instant gives way to a normal action: with
  * default policy, expired-credential incidents run out about 270 days into the simulation and
- * expiring ones after {@code devices / 40} cohorts of 22.5 days (at most 15).
+ * expiring ones after {@code devices / 40} cohorts of 22.5 days (at most 15); a dormant device
+ * returns only after the dormancy period (90 days) of simulated time.
  */
 public final class ActivityGenerator implements Iterator<SimEvent> {
 
@@ -32,7 +35,12 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
     private final NormalTraffic normal;
     private final CredentialIncidents credentialIncidents;
     private final TrafficIncidents trafficIncidents;
+    private final AuthIncidents authIncidents;
+    private final LifecycleIncidents lifecycleIncidents;
+    private final ChangeIncidents changeIncidents;
+    private final SupportSessions supportSessions;
     private final List<AlertType> incidentTypes;
+    private final List<AlertType> deck = new ArrayList<>();
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
             Comparator.comparingLong(Pending::timestamp).thenComparingLong(Pending::order));
     private int registered;
@@ -47,6 +55,10 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
         this.normal = new NormalTraffic(ctx);
         this.credentialIncidents = new CredentialIncidents(ctx);
         this.trafficIncidents = new TrafficIncidents(ctx);
+        this.authIncidents = new AuthIncidents(ctx);
+        this.lifecycleIncidents = new LifecycleIncidents(ctx);
+        this.changeIncidents = new ChangeIncidents(ctx);
+        this.supportSessions = new SupportSessions(ctx);
         this.incidentTypes = List.copyOf(options.incidentTypes());
         this.clock = options.start().toEpochMilli();
     }
@@ -84,12 +96,23 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
     private void tick() {
         clock = options.start().toEpochMilli() + (long) (ticks++ * 1000.0 / options.eventsPerSecond());
         if (!incidentTypes.isEmpty() && ctx.random.nextDouble() < options.incidentRate()) {
-            AlertType type = incidentTypes.get(ctx.random.nextInt(incidentTypes.size()));
-            if (inject(type, clock)) {
+            if (inject(draw(), clock)) {
                 return;
             }
         }
         normal.act(clock);
+    }
+
+    /** The next type from the deck, reshuffled (Fisher-Yates) when empty. */
+    private AlertType draw() {
+        if (deck.isEmpty()) {
+            deck.addAll(incidentTypes);
+            for (int i = deck.size() - 1; i > 0; i--) {
+                int j = ctx.random.nextInt(i + 1);
+                deck.set(j, deck.set(i, deck.get(j)));
+            }
+        }
+        return deck.remove(deck.size() - 1);
     }
 
     /** False when no incident of the type can be built honestly at this instant; a normal action follows. */
@@ -102,7 +125,16 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
             case EXPIRED_CREDENTIAL -> credentialIncidents.expired(at);
             case CREDENTIAL_EXPIRING -> credentialIncidents.expiring(at);
             case REVOKED_CREDENTIAL_IN_USE -> credentialIncidents.revoked(at);
-            default -> throw new IllegalStateException("no injector for " + type);
+            case DEFAULT_CREDENTIAL -> authIncidents.defaultCredential(at);
+            case SHARED_CREDENTIAL -> authIncidents.shared(at);
+            case AUTH_FAILURE_BURST -> authIncidents.burst(at);
+            case CLONED_IDENTITY -> authIncidents.cloned(at);
+            case RETIRED_IDENTITY_ACTIVE -> lifecycleIncidents.retired(at);
+            case ORPHANED_IDENTITY -> lifecycleIncidents.orphaned(at);
+            case DORMANT_IDENTITY_REACTIVATED -> lifecycleIncidents.dormant(at);
+            case UNAPPROVED_REMOTE_SUPPORT -> supportSessions.unapproved(at);
+            case UNAUTHORIZED_CONFIG_CHANGE -> changeIncidents.unauthorizedChange(at);
+            case FIRMWARE_DRIFT -> changeIncidents.firmwareDrift(at);
         };
     }
 

@@ -10,12 +10,15 @@ import java.util.Locale;
  * Credential incidents. Stale, expired and expiring uses come from the devices reserved for
  * them, whose registry records already hold such a credential; a revoked use follows a
  * rotation that retires the device's fresh credential seconds before it is presented again.
- * Each use is emitted only if it raises exactly its type, well clear of any threshold.
+ * Each use is emitted only if it raises exactly its type, well clear of any threshold, and only
+ * while the device is not quiet: reserved devices are used by incidents alone, so one left
+ * unused for the dormancy period is never used again (see {@link UseLog}).
  */
 final class CredentialIncidents {
 
     private static final int ATTEMPTS = 16;
-    private static final long MAX_REUSE_DELAY = 59_000;
+    // Short, so that even a demo of a few seconds sees the reuse.
+    private static final long MAX_REUSE_DELAY = 9_000;
 
     private final SimContext ctx;
 
@@ -50,7 +53,7 @@ final class CredentialIncidents {
     }
 
     boolean revoked(long at) {
-        int index = ctx.pickEligible(p -> p.direct() && ctx.rotatable(p.index(), at));
+        int index = ctx.pickEligible(at, p -> p.direct() && ctx.rotatable(p.index(), at));
         if (!ctx.rotatable(index, at)) {
             return false;
         }
@@ -83,6 +86,9 @@ final class CredentialIncidents {
     }
 
     private boolean useIfOnly(int index, long at, AlertType type) {
+        if (!ctx.usable(index, at)) {
+            return false;
+        }
         Credential credential = ctx.currentCredential(index);
         if (!ctx.clock.raisesOnly(credential, at, type)) {
             return false;

@@ -36,6 +36,16 @@ enum DeviceClass {
         return prefix + "-fw-" + firmware.get(site % firmware.size());
     }
 
+    /** The class's other firmware build: what a device of the site reports when it drifted. */
+    String otherFirmware(int site) {
+        return prefix + "-fw-" + firmware.get((site + 1) % firmware.size());
+    }
+
+    /** The class's firmware releases as plain semantic versions, oldest first. */
+    List<String> releases() {
+        return firmware;
+    }
+
     List<String> supportVendors() {
         return supportVendors;
     }

@@ -71,6 +71,11 @@ final class EventFactory {
     /** A configuration change; the ticket and session are null unless made in a support session. */
     SimEvent config(String deviceId, String actor, ActorType actorType, ChangeType change, String from, String to,
                     String ticketId, String sessionId, long at) {
+        return config(deviceId, actor, actorType, change, from, to, ticketId, sessionId, at, null);
+    }
+
+    SimEvent config(String deviceId, String actor, ActorType actorType, ChangeType change, String from, String to,
+                    String ticketId, String sessionId, long at, Incident incident) {
         ConfigChange record = ConfigChange.newBuilder()
                 .setEventId(nextId())
                 .setTimestamp(Instant.ofEpochMilli(at))
@@ -83,13 +88,13 @@ final class EventFactory {
                 .setTicketId(ticketId)
                 .setSupportSessionId(sessionId)
                 .build();
-        return event(SimEvent.Stream.CONFIG, deviceId, record, at, null);
+        return event(SimEvent.Stream.CONFIG, deviceId, record, at, incident);
     }
 
     /** The start (endedAt null) or end update of a support session, at its own event time. */
-    SimEvent session(RemoteSupportSession session) {
+    SimEvent session(RemoteSupportSession session, Incident incident) {
         long at = (session.getEndedAt() != null ? session.getEndedAt() : session.getStartedAt()).toEpochMilli();
-        return event(SimEvent.Stream.SUPPORT, session.getDeviceId(), session, at, null);
+        return event(SimEvent.Stream.SUPPORT, session.getDeviceId(), session, at, incident);
     }
 
     private static SimEvent event(SimEvent.Stream stream, String key, org.apache.avro.specific.SpecificRecord value,

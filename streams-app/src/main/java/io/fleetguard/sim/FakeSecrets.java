@@ -20,6 +20,10 @@ final class FakeSecrets {
     static final long UNREGISTERED = 1;
     /** A credential forged by an impersonator; the subject is a random number. */
     static final long FORGED = 2;
+    /** A wrong secret an attacker tried; the subject is a random number. */
+    static final long GUESSED = 3;
+    /** The factory-default secret a device shipped with; the subject is the device index. */
+    static final long FACTORY = 4;
 
     private FakeSecrets() {
     }

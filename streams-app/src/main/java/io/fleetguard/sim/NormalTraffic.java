@@ -6,7 +6,8 @@ import io.fleetguard.schema.ChangeType;
 /**
  * Quiet traffic: telemetry, connects, credential rotations, owner configuration changes and
  * approved support sessions, each by an active, owned device with fresh credentials, over its
- * own allowed paths and networks, so that none of it raises an alert.
+ * own allowed paths and networks, never one that has gone quiet or is parked for a dormancy
+ * incident, and never a failed authentication, so that none of it raises an alert.
  */
 final class NormalTraffic {
 
@@ -36,7 +37,7 @@ final class NormalTraffic {
     }
 
     private void telemetry(long at) {
-        int index = ctx.pickEligible(p -> true);
+        int index = ctx.pickEligible(at, p -> true);
         DeviceProfile p = ctx.profile(index);
         if (p.direct()) {
             long when = ctx.renewIfDue(index, at);
@@ -55,13 +56,13 @@ final class NormalTraffic {
     }
 
     private void connect(long at) {
-        int index = ctx.pickEligible(DeviceProfile::direct);
+        int index = ctx.pickEligible(at, DeviceProfile::direct);
         long when = ctx.renewIfDue(index, at);
         ctx.use(ctx.profile(index), ctx.currentCredential(index), when, false, null);
     }
 
     private void rotate(long at) {
-        int index = ctx.pickEligible(p -> p.direct() && ctx.rotatable(p.index(), at));
+        int index = ctx.pickEligible(at, p -> p.direct() && ctx.rotatable(p.index(), at));
         if (ctx.rotatable(index, at)) {
             ctx.rotate(index, at, false);
         } else {
@@ -70,7 +71,7 @@ final class NormalTraffic {
     }
 
     private void configChange(long at) {
-        DeviceProfile p = ctx.profile(ctx.pickEligible(q -> true));
+        DeviceProfile p = ctx.profile(ctx.pickEligible(at, q -> true));
         if (ctx.random.nextBoolean()) {
             ctx.emit(ctx.events.config(p.deviceId(), p.owner(), ActorType.OWNER, ChangeType.OTHER,
                     "reporting-interval=60s", "reporting-interval=30s", null, null, at));

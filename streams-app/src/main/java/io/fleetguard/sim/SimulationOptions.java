@@ -27,10 +27,17 @@ public record SimulationOptions(long seed, int devices, Instant start, double ev
 
     public static final int MAX_DEVICES = 1_000_000;
 
+    /**
+     * Every alert type. DORMANT_IDENTITY_REACTIVATED needs the policy's dormancy period (90 days
+     * by default) of simulated time, so a short simulation never injects it.
+     */
     public static final Set<AlertType> SUPPORTED_INCIDENTS = Collections.unmodifiableSet(EnumSet.of(
             AlertType.UNKNOWN_DEVICE, AlertType.STALE_CREDENTIAL, AlertType.EXPIRED_CREDENTIAL,
             AlertType.REVOKED_CREDENTIAL_IN_USE, AlertType.CREDENTIAL_EXPIRING,
-            AlertType.IMPERSONATED_TELEMETRY, AlertType.UNEXPECTED_DATA_PATH));
+            AlertType.IMPERSONATED_TELEMETRY, AlertType.CLONED_IDENTITY, AlertType.UNEXPECTED_DATA_PATH,
+            AlertType.DEFAULT_CREDENTIAL, AlertType.SHARED_CREDENTIAL, AlertType.RETIRED_IDENTITY_ACTIVE,
+            AlertType.ORPHANED_IDENTITY, AlertType.DORMANT_IDENTITY_REACTIVATED, AlertType.AUTH_FAILURE_BURST,
+            AlertType.UNAPPROVED_REMOTE_SUPPORT, AlertType.UNAUTHORIZED_CONFIG_CHANGE, AlertType.FIRMWARE_DRIFT));
 
     public SimulationOptions {
         List<String> problems = problems(devices, start, eventsPerSecond, incidentRate, incidentTypes, policy);

@@ -12,7 +12,6 @@ import io.fleetguard.schema.Credential;
 final class TrafficIncidents {
 
     private static final int UNREGISTERED_RANGE = 1_000_000;
-    private static final int STRANGER_HOSTS = 40_000;
 
     private final SimContext ctx;
 
@@ -26,14 +25,15 @@ final class TrafficIncidents {
         String id = DeviceClass.values()[ctx.random.nextInt(DeviceClass.values().length)].deviceId(index);
         int site = 1 + ctx.random.nextInt(ctx.layout.sites());
         Connection connection = new Connection(id, FakeSecrets.fingerprint(ctx.seed, FakeSecrets.UNREGISTERED, index, 0),
-                AuthMethod.MTLS, id, strangerIp(site), ctx.layout.brokerId(site), null);
+                AuthMethod.MTLS, id, ctx.strangerIp(site), ctx.layout.brokerId(site), null);
         int roll = ctx.random.nextInt(5);
         if (roll < 2) {
             String topic = "fleet/" + ctx.layout.siteName(site) + "/" + id + "/telemetry/state";
             ctx.emit(ctx.events.telemetry(id, connection, topic, 64 + ctx.random.nextInt(4_000), null, at,
                     incident(AlertType.UNKNOWN_DEVICE, "unregistered device " + id + " sent telemetry")));
         } else {
-            boolean success = roll < 4;
+            // A failure must not add to a failure burst of its id or its address.
+            boolean success = roll < 4 || !AuthIncidents.failureClear(ctx, id, connection.sourceIp(), at, at);
             String what = success ? " authenticated" : " failed to authenticate";
             ctx.emit(ctx.events.auth(id, connection, success, at,
                     incident(AlertType.UNKNOWN_DEVICE, "unregistered device " + id + what)));
@@ -43,7 +43,7 @@ final class TrafficIncidents {
 
     /** Telemetry claiming a direct device, over a cell neighbour's credential or a forged one. */
     boolean impersonation(long at) {
-        DeviceProfile victim = ctx.profile(ctx.pickEligible(DeviceProfile::direct));
+        DeviceProfile victim = ctx.profile(ctx.pickEligible(at, DeviceProfile::direct));
         int thief = neighbour(victim);
         Connection connection;
         String label;
@@ -57,7 +57,7 @@ final class TrafficIncidents {
             Credential claimed = ctx.currentCredential(victim.index());
             String forged = FakeSecrets.fingerprint(ctx.seed, FakeSecrets.FORGED, ctx.random.nextLong() >>> 1, 0);
             connection = new Connection(claimed.getPrincipal(), forged, CredentialIssuer.method(claimed.getType()),
-                    "mqttx_" + Integer.toHexString(ctx.random.nextInt()), strangerIp(victim.site()),
+                    "mqttx_" + Integer.toHexString(ctx.random.nextInt()), ctx.strangerIp(victim.site()),
                     ctx.layout.brokerId(victim.site()), null);
             label = "telemetry for " + victim.deviceId() + " sent over an unregistered credential";
         }
@@ -68,7 +68,7 @@ final class TrafficIncidents {
 
     /** A direct device's own, fresh connection sending off its allowed paths, or from outside its site. */
     boolean offPath(long at) {
-        int index = ctx.pickEligible(DeviceProfile::direct);
+        int index = ctx.pickEligible(at, DeviceProfile::direct);
         long when = ctx.renewIfDue(index, at);
         DeviceProfile p = ctx.profile(index);
         Connection connection = ctx.connection(p, ctx.currentCredential(index));
@@ -101,11 +101,6 @@ final class TrafficIncidents {
             }
         }
         return -1;
-    }
-
-    /** An address inside the site's /16 that no fleet device holds. */
-    private String strangerIp(int site) {
-        return ctx.layout.address(site, FleetLayout.UNREGISTERED_HOSTS + ctx.random.nextInt(STRANGER_HOSTS));
     }
 
     private static Incident incident(AlertType type, String label) {

@@ -1,10 +1,15 @@
 package io.fleetguard.sim;
 
 import io.fleetguard.schema.AlertType;
+import io.fleetguard.schema.AuthEvent;
+import io.fleetguard.schema.AuthOutcome;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.TelemetryRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -72,10 +77,53 @@ class ActivityGeneratorTest {
     }
 
     @Test
-    void shouldInjectEverySupportedTypeWithinTheFirstEventsOfASmallFleet() {
+    void shouldInjectEverySupportedTypeButDormancyWithinTheFirstEventsOfASmallFleet() {
         SimulationSummary summary = SimulationSummary.of(take(smallFleet().build(), 10_000));
 
-        assertThat(summary.incidentsPerType().keySet()).isEqualTo(SimulationOptions.SUPPORTED_INCIDENTS);
+        EnumSet<AlertType> expected = EnumSet.copyOf(SimulationOptions.SUPPORTED_INCIDENTS);
+        expected.remove(AlertType.DORMANT_IDENTITY_REACTIVATED);
+        assertThat(summary.incidentsPerType().keySet()).isEqualTo(expected);
+    }
+
+    // The embedded demo (DemoIT) runs seconds of wall-clock time from whatever hour it is, and
+    // expects every type but dormancy among the incidents it produced.
+    @ParameterizedTest(name = "starting at {0}:17 UTC")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 8, 12, 16, 20, 21, 22, 23})
+    void shouldLabelEveryTypeButDormancyWithinTheDemosFirstTenSeconds(int hour) {
+        Instant start = START.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(17));
+        SimulationOptions options = SimulationOptions.builder().seed(7).devices(300).eventsPerSecond(150)
+                .incidentRate(0.05).start(start).build();
+
+        SimulationSummary summary = SimulationSummary.of(ActivityGenerator.stream(options)
+                .takeWhile(e -> e.timestamp() < start.toEpochMilli() + 10_000).toList());
+
+        EnumSet<AlertType> expected = EnumSet.copyOf(SimulationOptions.SUPPORTED_INCIDENTS);
+        expected.remove(AlertType.DORMANT_IDENTITY_REACTIVATED);
+        assertThat(summary.incidentsPerType().keySet()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldReactivateParkedDevicesOnlyAfterTheDormancyPeriod() {
+        // One action per 10 simulated minutes over about 280 days.
+        SimulationOptions options = SimulationOptions.builder().seed(5).devices(200).eventsPerSecond(1 / 600.0)
+                .incidentRate(0.1).incidentTypes(EnumSet.of(AlertType.DORMANT_IDENTITY_REACTIVATED)).build();
+        Map<String, Long> lastUse = new HashMap<>();
+        int reactivated = 0;
+
+        for (SimEvent e : take(options, 200 + 40_000)) {
+            boolean use = e.value() instanceof TelemetryRecord
+                    || (e.value() instanceof AuthEvent a && a.getOutcome() == AuthOutcome.SUCCESS);
+            if (!use) {
+                continue;
+            }
+            if (e.expected() == AlertType.DORMANT_IDENTITY_REACTIVATED) {
+                long silence = e.timestamp() - lastUse.get(e.key());
+                assertThat(silence).as(e.label()).isBetween(Duration.ofDays(90).toMillis(), Duration.ofDays(180).toMillis());
+                reactivated++;
+            }
+            lastUse.put(e.key(), e.timestamp());
+        }
+        assertThat(reactivated).isGreaterThanOrEqualTo(LifecycleIncidents.PARKED);
     }
 
     @Test

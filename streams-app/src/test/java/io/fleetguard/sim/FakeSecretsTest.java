@@ -66,6 +66,7 @@ class FakeSecretsTest {
             for (int generation = 0; generation <= generations; generation++) {
                 secrets.add(FakeSecrets.material(SEED, FakeSecrets.FLEET, index, generation));
             }
+            secrets.add(FakeSecrets.material(SEED, FakeSecrets.FACTORY, index, 0));
         }
         assertThat(secrets).hasSizeGreaterThan(2 * DEVICES);
         return secrets;
