@@ -32,14 +32,30 @@ public final class FailureBurstRule {
         return new FailureBurstRule(threshold, window, true);
     }
 
+    /**
+     * The fullest window of length {@code window} that contains {@code at}. Events can arrive out of
+     * order (across partitions, or late within grace), so the burst may lie before, after or around
+     * the event just added; counting only [at - window, at] would lose a burst completed by a late one.
+     */
+    private List<RecentEvents.Entry> densestWindowAround(RecentEvents state, long at) {
+        List<RecentEvents.Entry> best = List.of();
+        for (RecentEvents.Entry start : state.between(at - window.toMillis(), at)) {
+            List<RecentEvents.Entry> candidate = state.between(start.at(), start.at() + window.toMillis());
+            if (candidate.size() > best.size()) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
     /** @param failure a failed authentication; its device is remembered per source */
     public Step onFailure(RecentEvents state, Activity failure) {
         long at = failure.timestamp();
         RecentEvents next = state.with(at, failure.deviceId(), threshold * 4);
-        List<RecentEvents.Entry> inWindow = next.between(at - window.toMillis(), at);
+        List<RecentEvents.Entry> inWindow = densestWindowAround(next, at);
         long devices = inWindow.stream().map(RecentEvents.Entry::label).distinct().count();
         boolean burst = inWindow.size() >= threshold && (!perSource || devices >= 2);
-        boolean quiet = state.mark() == RecentEvents.NEVER || at - state.mark() >= window.toMillis();
+        boolean quiet = state.mark() == RecentEvents.NEVER || Math.abs(at - state.mark()) >= window.toMillis();
         if (!burst || !quiet) {
             return new Step(next, List.of());
         }
@@ -54,7 +70,7 @@ public final class FailureBurstRule {
                         .put("failures", Integer.toString(inWindow.size()))
                         .put("windowMinutes", Long.toString(window.toMinutes()))
                         .put("firstFailure", Instant.ofEpochMilli(inWindow.get(0).at()).toString())
-                        .put("lastFailure", Instant.ofEpochMilli(at).toString())
+                        .put("lastFailure", Instant.ofEpochMilli(inWindow.get(inWindow.size() - 1).at()).toString())
                         .put("sourceIp", failure.sourceIp())
                         .put("devices", perSource ? String.join(",", inWindow.stream().map(RecentEvents.Entry::label).distinct().limit(10).toList()) : null)
                         .toMap());

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * SHARED_CREDENTIAL: one credential (by fingerprint) authenticates successfully as two or more
- * devices within {@code window}; fires for each device that joins the set within the window.
+ * devices within {@code window}; fires for each device that joins the set within the window (in
+ * processing order, so with events out of order the device processed second is the one named).
  */
 public final class SharedCredentialRule {
 
@@ -23,7 +24,9 @@ public final class SharedCredentialRule {
     /** @param use a successful authentication that carries a credential fingerprint */
     public Step onUse(RecentEvents state, Activity use) {
         long at = use.timestamp();
-        List<String> seenBefore = state.between(at - window.toMillis(), at).stream()
+        // Both sides of the event: a use by another device that was processed earlier but happened
+        // later (another partition, or late within grace) shares the credential just the same.
+        List<String> seenBefore = state.between(at - window.toMillis(), at + window.toMillis()).stream()
                 .map(RecentEvents.Entry::label).distinct().toList();
         RecentEvents next = state.with(at, use.deviceId(), CAPACITY);
         if (seenBefore.isEmpty() || seenBefore.contains(use.deviceId())) {

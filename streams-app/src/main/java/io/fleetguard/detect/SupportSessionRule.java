@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The support-session rules that need memory, per device:
- * UNAPPROVED_REMOTE_SUPPORT — a session still open {@code maxDuration} after it started, judged on
+ * UNAPPROVED_REMOTE_SUPPORT — a session still open past the support maximum of its device's class
+ * after it started, judged on
  * stream time, so a session that never sends its end is still caught (MEDIUM);
  * UNAUTHORIZED_CONFIG_CHANGE — a vendor or unknown actor's change that cites a support session
  * which is unknown, was not running at the change time, or was not approved (ticket and an
@@ -22,19 +23,20 @@ import java.util.List;
  */
 public final class SupportSessionRule {
 
-    private final Duration maxDuration;
+    private final Policy policy;
 
-    public SupportSessionRule(Duration maxDuration) {
-        this.maxDuration = maxDuration;
+    public SupportSessionRule(Policy policy) {
+        this.policy = policy;
     }
 
     public SupportSessions onSession(SupportSessions state, RemoteSupportSession s, DeviceIdentity identity) {
         boolean approved = s.getTicketId() != null && !s.getTicketId().isBlank() && identity != null
-                && identity.getApprovedSupportVendors().stream().anyMatch(v -> v.equalsIgnoreCase(s.getVendor()));
+                && identity.getApprovedSupportVendors().stream().anyMatch(v -> v.trim().equalsIgnoreCase(s.getVendor().trim()));
         SupportSessions.Session known = state.find(s.getSessionId());
         long ended = s.getEndedAt() != null ? s.getEndedAt().toEpochMilli() : SupportSessions.OPEN;
+        Duration limit = policy.supportMaxDuration(identity == null ? null : identity.getDeviceClass());
         return state.upsert(new SupportSessions.Session(s.getSessionId(), s.getVendor(), s.getStartedAt().toEpochMilli(),
-                ended, approved, known != null && known.reportedOpen()));
+                ended, approved, known != null && known.reportedOpen(), limit.toMillis()));
     }
 
     /** The finding for a change citing a session that does not cover it, or null. */
@@ -68,10 +70,10 @@ public final class SupportSessionRule {
         List<SupportSessions.Session> overdue = new ArrayList<>();
         SupportSessions next = state;
         for (SupportSessions.Session s : state.sessions()) {
-            if (s.endedAt() == SupportSessions.OPEN && !s.reportedOpen() && streamTime - s.startedAt() > maxDuration.toMillis()) {
+            if (s.endedAt() == SupportSessions.OPEN && !s.reportedOpen() && streamTime - s.startedAt() > s.limitMs()) {
                 overdue.add(s);
                 next = next.upsert(new SupportSessions.Session(s.sessionId(), s.vendor(), s.startedAt(), s.endedAt(),
-                        s.approved(), true));
+                        s.approved(), true, s.limitMs()));
             }
         }
         return new Overdue(next, overdue);
@@ -80,16 +82,16 @@ public final class SupportSessionRule {
     public Finding overdueFinding(String deviceId, SupportSessions.Session s) {
         return new Finding(AlertType.UNAPPROVED_REMOTE_SUPPORT, Severity.MEDIUM, "session:" + s.sessionId() + ":still-open",
                 "Support session " + s.sessionId() + " by " + s.vendor() + " on " + deviceId + " is still open "
-                        + maxDuration.toHours() + " h after it started",
+                        + Duration.ofMillis(s.limitMs()).toMinutes() + " min after it started",
                 java.util.Map.of("sessionId", s.sessionId(), "vendor", s.vendor(),
                         "startedAt", Instant.ofEpochMilli(s.startedAt()).toString(),
-                        "maxDurationHours", Long.toString(maxDuration.toHours()),
+                        "maxDurationMinutes", Long.toString(Duration.ofMillis(s.limitMs()).toMinutes()),
                         "rule", "still-open"));
     }
 
     /** When an open session becomes overdue: the event time its alert carries. */
     public long overdueAt(SupportSessions.Session s) {
-        return s.startedAt() + maxDuration.toMillis() + 1;
+        return s.startedAt() + s.limitMs() + 1;
     }
 
     private static String describe(String reason) {

@@ -20,9 +20,12 @@ public record SupportSessions(List<Session> sessions) {
     public static final int CAPACITY = 32;
     public static final long OPEN = Long.MAX_VALUE;
 
-    /** One session; {@code endedAt == OPEN} while it runs. */
+    /**
+     * One session; {@code endedAt == OPEN} while it runs; {@code limitMs} is the longest it may
+     * run, fixed at its start from the device's class.
+     */
     public record Session(String sessionId, String vendor, long startedAt, long endedAt, boolean approved,
-                          boolean reportedOpen) {
+                          boolean reportedOpen, long limitMs) {
     }
 
     public SupportSessions {
@@ -67,6 +70,7 @@ public record SupportSessions(List<Session> sessions) {
                 out.writeLong(s.endedAt());
                 out.writeBoolean(s.approved());
                 out.writeBoolean(s.reportedOpen());
+                out.writeLong(s.limitMs());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,7 +84,7 @@ public record SupportSessions(List<Session> sessions) {
             List<Session> sessions = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 sessions.add(new Session(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readBoolean(),
-                        in.readBoolean()));
+                        in.readBoolean(), in.readLong()));
             }
             return new SupportSessions(sessions);
         } catch (IOException e) {

@@ -45,7 +45,7 @@ final class StatefulDetection {
                 .merge(failuresBySource(authIn), Named.as("stateful-merge-failures-source"))
                 .merge(sharedCredentials(authIn), Named.as("stateful-merge-shared"))
                 .merge(support.merge(config, Named.as("support-and-config"))
-                        .process(SupportSessionProcessor.supplier(policy.supportMaxDuration()), Named.as("support-sessions")),
+                        .process(SupportSessionProcessor.supplier(policy), Named.as("support-sessions")),
                         Named.as("stateful-merge-support"));
     }
 
@@ -55,7 +55,9 @@ final class StatefulDetection {
                 .merge(telemetry.filter((k, o) -> o.identity() != null, Named.as("telemetry-registered-uses")),
                         Named.as("registered-uses"))
                 .processValues(WindowedRuleProcessor.supplier(DEVICE_ACTIVITY_STORE,
-                                (state, o) -> rule.onUse(state, o.activity()), policy.dormancy().multipliedBy(2)),
+                                // Never forgotten: one small entry per registered device that was ever used, and
+                                // a device silent for years is the most suspicious dormancy of all.
+                                (state, o) -> rule.onUse(state, o.activity()), null),
                         Named.as("device-activity"));
     }
 

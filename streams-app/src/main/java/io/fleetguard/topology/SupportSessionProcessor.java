@@ -43,11 +43,11 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
         this.rule = rule;
     }
 
-    static ProcessorSupplier<String, Observation, String, IdentityAlert> supplier(Duration maxDuration) {
+    static ProcessorSupplier<String, Observation, String, IdentityAlert> supplier(io.fleetguard.detect.Policy policy) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Observation, String, IdentityAlert> get() {
-                return new SupportSessionProcessor(new SupportSessionRule(maxDuration));
+                return new SupportSessionProcessor(new SupportSessionRule(policy));
             }
 
             @Override

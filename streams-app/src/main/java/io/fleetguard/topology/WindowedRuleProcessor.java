@@ -26,7 +26,8 @@ import java.util.function.BiFunction;
 /**
  * Kafka plumbing for a windowed rule over {@link RecentEvents}: loads the key's state from a named
  * store, applies the pure rule, stores the new state and emits an alert per finding. A stream-time
- * punctuator deletes keys idle for longer than {@code retention}, which bounds the store.
+ * punctuator deletes keys idle for longer than {@code retention}, which bounds the store; with no
+ * retention (null) nothing is forgotten, for state bounded by the fleet itself.
  */
 final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observation, IdentityAlert> {
 
@@ -62,7 +63,9 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observati
     public void init(FixedKeyProcessorContext<String, IdentityAlert> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME, this::forgetIdle);
+        if (retention != null) {
+            context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME, this::forgetIdle);
+        }
     }
 
     @Override

@@ -41,6 +41,22 @@ class WindowedRulesTest {
     }
 
     @Test
+    void shouldFireABurstCompletedByALateFailure() {
+        FailureBurstRule rule = FailureBurstRule.perDevice(5, Duration.ofMinutes(5));
+        RecentEvents state = RecentEvents.empty();
+        List<Finding> found = new java.util.ArrayList<>();
+        // processed in the order 1, 2, 3, 4 min, then the failure at 0 min arrives late
+        for (long minute : new long[] {1, 2, 3, 4, 0}) {
+            Step step = rule.onFailure(state, failure("f" + minute, "cam-1", T0.plus(Duration.ofMinutes(minute)), "10.0.0.9"));
+            state = step.state();
+            found.addAll(step.findings());
+        }
+        assertThat(found).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("failures", "5").containsEntry("firstFailure", T0.toString())
+                .containsEntry("lastFailure", T0.plus(Duration.ofMinutes(4)).toString()));
+    }
+
+    @Test
     void shouldNotFireWhenFiveFailuresSpanMoreThanTheWindow() {
         FailureBurstRule rule = FailureBurstRule.perDevice(5, Duration.ofMinutes(5));
         RecentEvents state = RecentEvents.empty();
@@ -98,6 +114,17 @@ class WindowedRulesTest {
     }
 
     @Test
+    void shouldFlagSharingWhenTheOtherDevicesUseIsProcessedFirstButHappenedLater() {
+        SharedCredentialRule rule = new SharedCredentialRule(Duration.ofHours(24));
+        Step later = rule.onUse(RecentEvents.empty(), Activity.of(anAuthEvent("b", "cam-2", T0.plus(Duration.ofHours(2)))
+                .success().withFingerprint("fp").build()));
+        Step earlier = rule.onUse(later.state(), Activity.of(anAuthEvent("a", "cam-1", T0).success().withFingerprint("fp").build()));
+
+        assertThat(earlier.findings()).extracting(Finding::subject).containsExactly("fp");
+        assertThat(earlier.findings().get(0).evidence()).containsEntry("otherDevices", "cam-2");
+    }
+
+    @Test
     void shouldFlagADeviceSilentForTheDormancyPeriodAndNotOneDayLess() {
         DeviceActivityRule rule = new DeviceActivityRule(Duration.ofDays(90), Duration.ofMinutes(10));
         Step first = rule.onUse(RecentEvents.empty(), aTelemetry("t1", "cam-1", T0).toActivity());
@@ -128,7 +155,7 @@ class WindowedRulesTest {
 
     @Test
     void shouldJudgeAConfigChangeByTheSupportSessionItCites() {
-        SupportSessionRule rule = new SupportSessionRule(Duration.ofHours(4));
+        SupportSessionRule rule = new SupportSessionRule(Policy.defaults());
         var device = aDevice("plc-1").withApprovedSupportVendors("acme").build();
         SupportSessions approved = rule.onSession(SupportSessions.empty(),
                 aSupportSession("s-ok", "plc-1", T0).withVendor("ACME").withTicket("T-1").build(), device);
@@ -152,8 +179,21 @@ class WindowedRulesTest {
     }
 
     @Test
+    void shouldJudgeAnOpenSessionByItsDeviceClassLimit() {
+        Policy policy = Policy.defaults().withClassOverrides(java.util.Map.of("plc",
+                DeviceClassOverride.none().withSupportMaxDuration(Duration.ofHours(8))));
+        SupportSessionRule rule = new SupportSessionRule(policy);
+        var plc = aDevice("plc-1").withDeviceClass("plc").build();
+        SupportSessions open = rule.onSession(SupportSessions.empty(),
+                aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T").build(), plc);
+
+        assertThat(rule.onStreamTime(open, T0.plus(Duration.ofHours(5)).toEpochMilli()).sessions()).isEmpty();
+        assertThat(rule.onStreamTime(open, T0.plus(Duration.ofHours(8)).toEpochMilli() + 1).sessions()).hasSize(1);
+    }
+
+    @Test
     void shouldReportASessionStillOpenAfterTheMaximumOnceOnStreamTime() {
-        SupportSessionRule rule = new SupportSessionRule(Duration.ofHours(4));
+        SupportSessionRule rule = new SupportSessionRule(Policy.defaults());
         SupportSessions open = rule.onSession(SupportSessions.empty(),
                 aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T").build(), null);
 

@@ -42,7 +42,7 @@ class DemoIT {
         Set<Incident> alerted = report.alerts().stream().map(a -> new Incident(a.getType(), a.getDeviceId()))
                 .collect(Collectors.toSet());
         assertThat(alerted).containsExactlyInAnyOrderElementsOf(Set.copyOf(incidents.values()));
-        // In 15 s nearly every type is injected (a rotated-out credential is reused up to a minute after rotation)
+        // In 15 s nearly every type is injected (dormancy needs 90 simulated days, so it never appears here)
         Set<AlertType> injectedTypes = incidents.values().stream().map(Incident::type).collect(Collectors.toSet());
         assertThat(injectedTypes).hasSizeGreaterThanOrEqualTo(SimulationOptions.SUPPORTED_INCIDENTS.size() - 1);
         assertThat(report.alerts()).extracting(IdentityAlert::getType).containsAll(injectedTypes);
