@@ -27,6 +27,11 @@ public final class ClusterHistory {
     public final FleetGuardTopics topics;
 
     public ClusterHistory(EmbeddedKafka kafka, Path stateDir, String prefix, int partitions) {
+        this(kafka, stateDir, prefix, partitions, Map.of());
+    }
+
+    /** @param extra settings on top of the defaults, e.g. {@code registry.join.grace.ms} */
+    public ClusterHistory(EmbeddedKafka kafka, Path stateDir, String prefix, int partitions, Map<String, String> extra) {
         settings = new HashMap<>();
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         settings.put("schema.registry.url", "mock://" + prefix);
@@ -36,6 +41,7 @@ public final class ClusterHistory {
                 "topic.support.sessions", "topic.alerts", "topic.dead.letter", "topic.broker.logs", "topic.alerts.ocsf")) {
             settings.put(key, prefix + key.substring("topic.".length()));
         }
+        settings.putAll(extra);
         config = ConfigLoader.fromMap(settings);
         topics = FleetGuardTopics.from(config);
         kafka.createCompactedTopic(topics.registry().name(), partitions);
