@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
                 "  cluster: replay --from 2026-03-01T00:00:00Z --to 2026-03-02T00:00:00Z [--name incident-42]",
                 "  cleanup: replay --cleanup incident-42 [--delete-output]",
                 "  offline: replay --offline --registry registry.jsonl --auth auth.jsonl ... --out alerts.jsonl"})
-final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand implements Callable<Integer> {
 
     static final int EXIT_USAGE = 2;
 
@@ -85,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> support = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Offline: alerts file, one IdentityAlert per line; - for stdout.")
-    String out;
+    String alertsOut;
 
     @Option(names = "--rejects", paramLabel = "FILE", description = "Offline: rejected lines (default: <out>.rejects.jsonl).")
     Path rejects;
@@ -103,6 +103,19 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where alerts (with {@code --out -}) and reports go, and where problems go. */
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ReplayCommand() {
+        this(System.out, System.err);
+    }
+
+    public ReplayCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     @Override
     public Integer call() throws Exception {
         int modes = (offline ? 1 : 0) + (cleanup != null ? 1 : 0) + (from != null || to != null ? 1 : 0);
@@ -114,14 +127,17 @@ final class ReplayCommand implements Callable<Integer> {
                 return offline();
             }
             if (cleanup != null) {
-                return ReplayCleanup.run(ReplayTarget.of(cleanup, alertTopic), this::load, deleteOutput, System.out);
+                return ReplayCleanup.run(ReplayTarget.of(cleanup, alertTopic), this::load, deleteOutput, out);
             }
             return cluster();
         } catch (InvalidConfigurationException e) {
-            System.err.println(e.getMessage());
+            err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
+        } catch (IllegalStateException e) {
+            err.println("replay: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -131,7 +147,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         String id = name != null ? name : from.toString().replace(":", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
         ClusterReplayReport report = new ClusterReplay(new ClusterReplay.Options(id, from, to, alertTopic, idleTimeout),
-                this::load, System.out).run();
+                this::load, out).run();
         return report.complete() ? 0 : 1;
     }
 
@@ -142,17 +158,17 @@ final class ReplayCommand implements Callable<Integer> {
         telemetry.forEach(p -> files.add(new ReplayFile(ReplayInput.TELEMETRY, p)));
         configChanges.forEach(p -> files.add(new ReplayFile(ReplayInput.CONFIG, p)));
         support.forEach(p -> files.add(new ReplayFile(ReplayInput.SUPPORT, p)));
-        if (registry.isEmpty() || out == null) {
+        if (registry.isEmpty() || alertsOut == null) {
             return usage("an offline replay needs --registry FILE and --out FILE (or --out -)");
         }
-        boolean toStdout = out.equals("-");
-        Path alerts = toStdout ? null : Path.of(out);
-        Path rejectsFile = rejects != null ? rejects : Path.of(toStdout ? "replay.rejects.jsonl" : out + ".rejects.jsonl");
-        PrintStream console = toStdout ? System.err : System.out;
+        boolean toStdout = alertsOut.equals("-");
+        Path alerts = toStdout ? null : Path.of(alertsOut);
+        Path rejectsFile = rejects != null ? rejects : Path.of(toStdout ? "replay.rejects.jsonl" : alertsOut + ".rejects.jsonl");
+        PrintStream console = toStdout ? err : out;
         Map<String, String> settings = load(Map.of("kafka.bootstrap.servers", "offline.invalid:9092",
                 "schema.registry.url", "mock://offline")).originalsStrings();
         new OfflineReplay(new OfflineReplay.Options(files, alerts, rejectsFile, settings, Clock.systemUTC(),
-                engines != null ? engines : OfflineReplay.Options.defaultEngines()), console, System.out).run();
+                engines != null ? engines : OfflineReplay.Options.defaultEngines()), console, out).run();
         return 0;
     }
 
@@ -164,8 +180,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int usage(String problem) {
-        spec.commandLine().getErr().println("replay: " + problem);
-        spec.commandLine().usage(spec.commandLine().getErr());
+        err.println("replay: " + problem);
+        err.println("Usage: see replay --help");
         return EXIT_USAGE;
     }
 

@@ -44,7 +44,9 @@ final class Rejects implements FileIndex.Rejections, AutoCloseable {
     /** A line that decoded but that the topology dead-lettered (it breaks the input contract). */
     void deadLetter(HistoryLine line, String reason, String message) {
         deadLetters++;
-        write(line.file(), line.lineNumber(), "dead-letter " + reason + ": " + message, line.text(), 0, line.text().length);
+        // The topology's messages usually start with the reason code already.
+        String why = message.startsWith(reason) ? message : reason + ": " + message;
+        write(line.file(), line.lineNumber(), "dead-letter " + why, line.text(), 0, line.text().length);
     }
 
     private void write(Path file, int lineNumber, String reason, byte[] buffer, int start, int length) {
