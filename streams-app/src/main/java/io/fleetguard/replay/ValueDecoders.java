@@ -5,7 +5,6 @@ import org.apache.avro.Schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,7 @@ final class ValueDecoders {
                 throw new MalformedRecordException("expected an object (a map), got " + Describe.node(node));
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 try {
                     out.put(e.getKey(), values.decode(e.getValue()));
                 } catch (MalformedRecordException ex) {
