@@ -104,40 +104,41 @@ public final class OfflineReplay {
             throws IOException, InterruptedException {
         LineDecoder decoder = new LineDecoder();
         Tally tally = new Tally();
-        Progress progress = new Progress(console, history.lines(), started);
+        OfflineProgress progress = new OfflineProgress(console, history.lines(), started);
         EnginePool.Round pending = null;
-        List<EnginePool.Item> round = new ArrayList<>(ROUND);
-        long seq = 0;
-        while (history.hasNext() || !round.isEmpty()) {
-            if (history.hasNext()) {
-                HistoryLine line = history.next();
-                try {
-                    HistoryRecord record = decoder.decode(line.input(), line.text());
-                    round.add(new EnginePool.Item(seq++, line, record));
-                    tally.byInput.merge(line.input(), 1L, Long::sum);
-                } catch (MalformedRecordException e) {
-                    rejects.reject(line.file(), line.lineNumber(), e.getMessage(), line.text(), 0, line.text().length);
-                }
-                if (round.size() < ROUND && history.hasNext()) {
-                    continue;
-                }
-            }
+        while (true) {
+            List<EnginePool.Item> round = nextRound(history, decoder, rejects, tally);
             if (pending != null) {
                 write(pending.await(), out, rejects, tally);
             }
-            pending = round.isEmpty() ? null : pool.submit(round);
+            if (round.isEmpty()) {
+                break;
+            }
+            pending = pool.submit(round);
             tally.records += round.size();
-            round = new ArrayList<>(ROUND);
-            progress.maybePrint(tally, rejects);
-        }
-        if (pending != null) {
-            write(pending.await(), out, rejects, tally);
+            progress.maybePrint(tally.records, tally.alertCount(), rejects.malformed() + rejects.deadLetters());
         }
         out.flush();
         OfflineReport report = new OfflineReport(tally.records, tally.byInput, tally.alerts, rejects.malformed(),
                 rejects.deadLetters(), Duration.ofNanos(System.nanoTime() - started));
         report.print(console, options.out() == null ? "stdout" : options.out().toString(), rejects.path().toString());
         return report;
+    }
+
+    /** Up to {@link #ROUND} decoded records; empty only at the end of the history. */
+    private static List<EnginePool.Item> nextRound(TimeOrderedHistory history, LineDecoder decoder, Rejects rejects,
+                                                   Tally tally) {
+        List<EnginePool.Item> round = new ArrayList<>(ROUND);
+        while (round.size() < ROUND && history.hasNext()) {
+            HistoryLine line = history.next();
+            try {
+                round.add(new EnginePool.Item(tally.seq++, line, decoder.decode(line.input(), line.text())));
+                tally.byInput.merge(line.input(), 1L, Long::sum);
+            } catch (MalformedRecordException e) {
+                rejects.reject(line.file(), line.lineNumber(), e.getMessage(), line.text(), 0, line.text().length);
+            }
+        }
+        return round;
     }
 
     private static void write(List<EnginePool.Output> outputs, Writer out, Rejects rejects, Tally tally) throws IOException {
@@ -158,6 +159,11 @@ public final class OfflineReplay {
         final Map<ReplayInput, Long> byInput = new EnumMap<>(ReplayInput.class);
         final Map<AlertType, Long> alerts = new EnumMap<>(AlertType.class);
         long records;
+        long seq;
+
+        long alertCount() {
+            return alerts.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     private Writer alertWriter() throws IOException {
@@ -175,32 +181,5 @@ public final class OfflineReplay {
     private static String unordered(TimeOrderedHistory history) {
         List<Path> files = history.unorderedFiles();
         return files.isEmpty() ? "" : " (not in time order, sorted: " + files + ")";
-    }
-
-    /** One progress line every two seconds at most. */
-    private static final class Progress {
-        private final PrintStream console;
-        private final long total;
-        private final long started;
-        private long lastPrint;
-
-        Progress(PrintStream console, long total, long started) {
-            this.console = console;
-            this.total = total;
-            this.started = started;
-            this.lastPrint = System.nanoTime();
-        }
-
-        void maybePrint(Tally tally, Rejects rejects) {
-            long now = System.nanoTime();
-            if (now - lastPrint < 2_000_000_000L) {
-                return;
-            }
-            lastPrint = now;
-            console.printf("replay: %,d of %,d records (%d%%), %,d alerts, %,d rejected, %,.0f events/s%n", tally.records,
-                    total, total == 0 ? 100 : tally.records * 100 / total,
-                    tally.alerts.values().stream().mapToLong(Long::longValue).sum(),
-                    rejects.malformed() + rejects.deadLetters(), tally.records / ((now - started) / 1e9));
-        }
     }
 }
