@@ -15,6 +15,7 @@ import io.fleetguard.runtime.FleetGuardApp;
 import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.sim.SimEvent;
 import io.fleetguard.topology.FleetGuardTopics;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,12 @@ class ReplayAgreementIT {
         // And the cleanup leaves nothing of the replay but its alerts
         assertThat(ReplayCleanup.run(target, cluster.loader(), false, new PrintStream(console, true, StandardCharsets.UTF_8)))
                 .as(console.toString(StandardCharsets.UTF_8)).isZero();
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            assertThat(admin.listTopics().names().get()).noneMatch(t -> t.startsWith(target.applicationId()))
+                    .contains(target.alertTopic());
+            assertThat(admin.listConsumerGroupOffsets(target.applicationId()).partitionsToOffsetAndMetadata().get()).isEmpty();
+        }
+        assertThat(dir.resolve("state").resolve(target.applicationId())).doesNotExist();
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         ClusterReplayReport rerun = new ClusterReplay(new ClusterReplay.Options("agree", from, to, null, Duration.ofSeconds(20)),
                 cluster.loader(), new PrintStream(again, true, StandardCharsets.UTF_8)).run();

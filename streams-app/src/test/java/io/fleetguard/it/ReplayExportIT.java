@@ -54,7 +54,7 @@ class ReplayExportIT {
     void shouldExportTheRangeInTheOfflineFormatAndReplayToTheSameAlerts() throws Exception {
         // Given a history on 3-partition topics, plus a poison pill, a tombstone and an event after the range
         List<SimEvent> events = SimulatedHistory.events(SimulatedHistory.OPTIONS, 3_000);
-        ClusterHistory cluster = new ClusterHistory(kafka, dir.resolve("state"), "export-", 2);
+        ClusterHistory cluster = new ClusterHistory(kafka, dir.resolve("state"), "export-", 3);
         Instant from = events.stream().filter(e -> e.stream() != SimEvent.Stream.REGISTRY)
                 .map(e -> Instant.ofEpochMilli(e.timestamp())).min(Instant::compareTo).orElseThrow();
         Instant to = Instant.ofEpochMilli(events.get(events.size() - 1).timestamp());

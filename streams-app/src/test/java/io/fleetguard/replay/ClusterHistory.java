@@ -7,12 +7,16 @@ import io.fleetguard.feed.KafkaEventSink;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.sim.SimEvent;
 import io.fleetguard.topology.FleetGuardTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -54,6 +58,27 @@ public final class ClusterHistory {
         others.put(topics.alerts().name(), partitions);
         others.put(topics.deadLetter(), partitions);
         kafka.createTopics(others);
+        awaitLeaders(kafka, partitions);
+    }
+
+    /**
+     * Waits until the broker itself leads every input partition (it answers ListOffsets only as
+     * leader). Metadata names the leader a moment earlier; a producer that writes in that moment
+     * gets NOT_LEADER_OR_FOLLOWER for its first batches while later ones land, and its retries then
+     * fail with OUT_OF_ORDER_SEQUENCE_NUMBER (seen on the embedded broker under load).
+     */
+    private void awaitLeaders(EmbeddedKafka kafka, int partitions) {
+        Map<TopicPartition, OffsetSpec> all = new HashMap<>();
+        for (String t : topics.inputTopics()) {
+            for (int p = 0; p < partitions; p++) {
+                all.put(new TopicPartition(t, p), OffsetSpec.latest());
+            }
+        }
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            admin.listOffsets(all).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("input partitions have no working leader: " + e, e);
+        }
     }
 
     /** The live settings with extra settings on top, as the replay commands load them. */
