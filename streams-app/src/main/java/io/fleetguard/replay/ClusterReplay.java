@@ -71,34 +71,60 @@ public final class ClusterReplay {
         FleetGuardConfig config = loader.apply(target.overrides());
         FleetGuardTopics topics = FleetGuardTopics.from(config);
         try (Admin admin = Admin.create(ReplayResources.adminProperties(config))) {
-            List<String> leftovers = ReplayResources.leftovers(admin, config);
-            if (!leftovers.isEmpty()) {
-                throw new IllegalStateException("replay '" + target.name() + "' has run before (" + String.join("; ", leftovers)
-                        + "); run `replay --cleanup " + target.name() + "` first or choose another --name");
-            }
-            ReplayPlan plan = ReplayPlan.compute(admin, topics, options.from(), options.to());
-            createOutputTopics(admin, topics, plan);
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            plan.start().forEach((tp, offset) -> start.put(tp, new OffsetAndMetadata(offset)));
-            ReplayPlan.get(admin.alterConsumerGroupOffsets(config.applicationId(), start).all());
+            ReplayPlan plan = prepare(admin, config, topics);
             console.printf("Replay '%s': %s .. %s, up to %,d records, alerts to %s%n", target.name(), options.from(),
                     options.to(), plan.records(), target.alertTopic());
             long started = System.nanoTime();
             FleetGuardMetrics metrics = FleetGuardMetrics.inMemory();
             List<TopicPartition> unfinished;
             try (FleetGuardApp app = new FleetGuardApp(config, metrics)) {
-                app.start();
-                unfinished = new ReplayMonitor(admin, config.applicationId(), plan, options.idleTimeout(), console, metrics)
-                        .awaitCompletion(app);
-                // A replay does not come back: leave the group now (Kafka Streams stays a member until
-                // the session times out by default), so that --cleanup can follow at once.
-                app.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                        .withTimeout(CLOSE_TIMEOUT));
+                Thread onSigterm = new Thread(() -> leave(app), "fleetguard-replay-shutdown");
+                Runtime.getRuntime().addShutdownHook(onSigterm);
+                try {
+                    app.start();
+                    unfinished = new ReplayMonitor(admin, config.applicationId(), plan, options.idleTimeout(), console,
+                            metrics).awaitCompletion(app);
+                    leave(app);
+                } finally {
+                    removeQuietly(onSigterm);
+                }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             ClusterReplayReport report = ClusterReplayReport.read(config, topics, options.to(), metrics, unfinished, elapsed);
             report.print(console, target);
             return report;
+        }
+    }
+
+    /** Refuses a used name, computes the plan, creates the output topics and positions the group. */
+    private ReplayPlan prepare(Admin admin, FleetGuardConfig config, FleetGuardTopics topics) throws InterruptedException {
+        List<String> leftovers = ReplayResources.leftovers(admin, config);
+        if (!leftovers.isEmpty()) {
+            throw new IllegalStateException("replay '" + target.name() + "' has run before (" + String.join("; ", leftovers)
+                    + "); run `replay --cleanup " + target.name() + "` first or choose another --name");
+        }
+        ReplayPlan plan = ReplayPlan.compute(admin, topics, options.from(), options.to());
+        createOutputTopics(admin, topics, plan);
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        plan.start().forEach((tp, offset) -> start.put(tp, new OffsetAndMetadata(offset)));
+        ReplayPlan.get(admin.alterConsumerGroupOffsets(config.applicationId(), start).all());
+        return plan;
+    }
+
+    /**
+     * Closes the instance and leaves the group: a replay does not come back, and Kafka Streams by
+     * default stays a member until its session times out, which would block {@code --cleanup}.
+     */
+    private static void leave(FleetGuardApp app) {
+        app.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException jvmShuttingDown) {
+            // the hook is running or has run
         }
     }
 
