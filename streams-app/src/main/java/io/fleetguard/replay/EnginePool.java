@@ -1,0 +1,122 @@
+package io.fleetguard.replay;
+
+import io.fleetguard.schema.IdentityAlert;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Several {@link OfflineEngine}s, each owning a share of the devices, as the live app's tasks each
+ * own a share of the partitions. All FleetGuard state is per device (registry versions, the daily
+ * gate), and each engine receives its devices' records in event-time order, so the alerts do not
+ * depend on the number of engines. Records are processed in rounds: a round is split by device,
+ * the engines work on their parts in parallel, and the round's output is put back into input order,
+ * so the alert file is the same, line for line, whatever the number of engines.
+ */
+final class EnginePool implements AutoCloseable {
+
+    /** A decoded record and its position in replay order. */
+    record Item(long seq, HistoryLine line, HistoryRecord record) {
+    }
+
+    /** What one record produced; only records that produced something are reported. */
+    record Output(long seq, HistoryLine line, List<IdentityAlert> alerts, List<OfflineEngine.DeadLetter> deadLetters) {
+    }
+
+    private static final long DISCARD_EVERY = 10_000;
+
+    private final List<OfflineEngine> engines = new ArrayList<>();
+    private final long[] piped;
+    private final ExecutorService executor;
+
+    EnginePool(int size, IntFunction<OfflineEngine> factory) {
+        try {
+            for (int i = 0; i < size; i++) {
+                engines.add(factory.apply(i));
+            }
+        } catch (RuntimeException e) {
+            engines.forEach(OfflineEngine::close);
+            throw e;
+        }
+        piped = new long[size];
+        executor = Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, "fleetguard-replay-engine");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts a round; the previous round must have been awaited (an engine serves one round at a time). */
+    Round submit(List<Item> items) {
+        List<List<Item>> parts = new ArrayList<>();
+        engines.forEach(e -> parts.add(new ArrayList<>()));
+        for (Item item : items) {
+            parts.get(Math.floorMod(item.record().deviceId().hashCode(), engines.size())).add(item);
+        }
+        List<Future<List<Output>>> futures = new ArrayList<>();
+        for (int i = 0; i < engines.size(); i++) {
+            int engine = i;
+            if (!parts.get(i).isEmpty()) {
+                futures.add(executor.submit(() -> process(engine, parts.get(engine))));
+            }
+        }
+        return new Round(futures);
+    }
+
+    private List<Output> process(int index, List<Item> items) {
+        OfflineEngine engine = engines.get(index);
+        List<Output> out = new ArrayList<>();
+        for (Item item : items) {
+            engine.pipe(item.record());
+            List<IdentityAlert> alerts = engine.alerts();
+            List<OfflineEngine.DeadLetter> dead = engine.deadLetters();
+            if (!alerts.isEmpty() || !dead.isEmpty()) {
+                out.add(new Output(item.seq(), item.line(), alerts, dead));
+            }
+            if (++piped[index] % DISCARD_EVERY == 0) {
+                engine.discardInternalOutput();
+            }
+        }
+        return out;
+    }
+
+    /** A round in flight. */
+    static final class Round {
+        private final List<Future<List<Output>>> futures;
+
+        private Round(List<Future<List<Output>>> futures) {
+            this.futures = futures;
+        }
+
+        /** Blocks until every engine is done with the round; its output in replay order. */
+        List<Output> await() throws InterruptedException {
+            List<Output> all = new ArrayList<>();
+            RuntimeException failure = null;
+            for (Future<List<Output>> f : futures) { // every one, so no engine is still busy after a failure
+                try {
+                    all.addAll(f.get());
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException("offline engine failed", e.getCause());
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            all.sort(Comparator.comparingLong(Output::seq));
+            return all;
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        engines.forEach(OfflineEngine::close);
+    }
+}

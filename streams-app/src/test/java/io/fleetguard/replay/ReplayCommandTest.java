@@ -1,0 +1,93 @@
+package io.fleetguard.replay;
+
+import io.fleetguard.cli.ReplayCommand;
+import io.fleetguard.sim.SimEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code replay} on the command line: modes, usage errors, offline to stdout. */
+class ReplayCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StringWriter picocliErr = new StringWriter();
+
+    @Test
+    void shouldReplayOfflineToStdoutWithTheSummaryOnStderr() throws Exception {
+        List<SimEvent> events = SimulatedHistory.events(SimulatedHistory.OPTIONS, 2_000);
+        Path history = dir.resolve("history");
+        SimulatedHistory.write(history, events);
+        Path rejects = dir.resolve("rejects.jsonl");
+
+        int exit = run("--offline", "--registry", history.resolve("registry.jsonl").toString(),
+                "--auth", history.resolve("auth.jsonl").toString(), "--telemetry", history.resolve("telemetry.jsonl").toString(),
+                "--config", history.resolve("config.jsonl").toString(), "--support", history.resolve("support.jsonl").toString(),
+                "--out", "-", "--rejects", rejects.toString(), "--engines", "2", "--set", "policy.rotation.token.days=30");
+
+        assertThat(exit).as(text(err)).isZero();
+        assertThat(SimulatedHistory.canonical(readAlerts(text(out)))).isNotEmpty();
+        assertThat(text(err)).contains("Offline replay done: 2,000 records", "events/s");
+        assertThat(rejects).isEmptyFile();
+    }
+
+    @Test
+    void shouldRefuseAmbiguousOrIncompleteRequestsWithUsageExitCode() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(text(err)).contains("choose exactly one of --offline, --cleanup ID, or --from/--to");
+        assertThat(run("--offline", "--from", "2026-03-01T00:00:00Z", "--out", "-")).isEqualTo(2);
+        assertThat(run("--offline", "--out", "x.jsonl")).isEqualTo(2);
+        assertThat(text(err)).contains("needs --registry FILE and --out FILE");
+        assertThat(run("--from", "2026-03-01T00:00:00Z")).isEqualTo(2);
+        assertThat(text(err)).contains("needs both --from and --to");
+        assertThat(run("--cleanup", "../etc")).isEqualTo(2);
+        assertThat(text(err)).contains("replay name '../etc' must be");
+        assertThat(run("--from", "yesterday", "--to", "2026-03-01T00:00:00Z")).isEqualTo(2);
+        assertThat(picocliErr.toString()).contains("'yesterday' is not an ISO-8601 instant");
+        // Reserved for later issues: accepted by nothing yet
+        assertThat(run("--offline", "--broker-log", "mosquitto.log", "--out", "-")).isEqualTo(2);
+        assertThat(run("--offline", "--format", "ocsf", "--out", "-")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNeverWriteIntoTheLiveAlertTopic() {
+        int exit = run("--from", "2026-03-01T00:00:00Z", "--to", "2026-03-02T00:00:00Z", "--name", "x",
+                "--alert-topic", "fleetguard.alerts", "--set", "kafka.bootstrap.servers=localhost:1",
+                "--set", "schema.registry.url=mock://x");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(text(err)).contains("the replay alert topic 'fleetguard.alerts' is the live alert topic");
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        CommandLine cmd = new CommandLine(new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        cmd.setErr(new PrintWriter(picocliErr, true));
+        return cmd.execute(args);
+    }
+
+    private static String text(ByteArrayOutputStream b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<io.fleetguard.schema.IdentityAlert> readAlerts(String text) throws Exception {
+        Path p = Files.writeString(dir.resolve("stdout.jsonl"), text);
+        return SimulatedHistory.readAlerts(p);
+    }
+}
