@@ -1,0 +1,46 @@
+package io.fleetguard.bench;
+
+import java.time.Duration;
+
+/**
+ * Runs one app over the pre-produced data, from an empty state, and times it from the moment it is
+ * RUNNING until its committed offsets reach the end of every input (every output then readable
+ * with read_committed). Memory is measured while it still runs, caught up, with the whole registry
+ * in its table.
+ */
+final class ThroughputPhase {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * @param records records consumed from the inputs (registry and events), read from committed offsets
+     * @param seconds from RUNNING until caught up
+     * @param memory  whole JVM while the app runs caught up
+     */
+    record Result(long records, double seconds, MemoryProbe.Snapshot memory) {
+
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+    }
+
+    private ThroughputPhase() {
+    }
+
+    static Result run(BenchEnvironment env, BenchApp.Kind kind, BenchTopics data, long expectedRecords, CatchUp catchUp)
+            throws InterruptedException {
+        try (BenchApp app = BenchApp.create(kind, env, data, "bench-throughput-" + kind.label)) {
+            app.start();
+            long running = CatchUp.awaitRunning(app.streams(), START_TIMEOUT);
+            CatchUp.Lag lag = catchUp.await(app.applicationId(), data.inputs(), app.streams(), timeout(expectedRecords));
+            double seconds = (System.nanoTime() - running) / 1e9;
+            MemoryProbe.Snapshot memory = MemoryProbe.take();
+            return new Result(lag.consumedInputs(), seconds, memory);
+        }
+    }
+
+    /** Generous: a minute plus 1,000 records a second, far below anything seen on two cores. */
+    private static Duration timeout(long records) {
+        return Duration.ofSeconds(60 + records / 1_000);
+    }
+}
