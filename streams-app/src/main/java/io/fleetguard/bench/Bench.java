@@ -81,12 +81,14 @@ public final class Bench {
                                               CatchUp catchUp) throws InterruptedException {
         err.printf("Throughput of %s ...%n", kind.label);
         ThroughputPhase.Result r = ThroughputPhase.run(env, kind, THROUGHPUT_TOPICS, preload.records(), catchUp);
-        err.printf("  %,d records in %.2f s: %,.0f records/s%n", r.records(), r.seconds(), r.recordsPerSecond());
+        err.printf("  %,d records in %.2f s: %,.0f records/s, %.1f s of JVM CPU%n", r.records(), r.seconds(),
+                r.recordsPerSecond(), r.cpuSeconds());
         return r;
     }
 
     private static BenchReport.AppResult result(ThroughputPhase.Result throughput, LatencyStats latency) {
-        return new BenchReport.AppResult(throughput.records(), throughput.seconds(), latency, throughput.memory());
+        return new BenchReport.AppResult(throughput.records(), throughput.seconds(), throughput.cpuSeconds(), latency,
+                throughput.memory());
     }
 
     private static Path tempDir() {

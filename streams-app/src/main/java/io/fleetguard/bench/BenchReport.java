@@ -25,13 +25,20 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
      *
      * @param records     input records consumed in the throughput phase (registry and events)
      * @param seconds     from RUNNING until caught up
+     * @param cpuSeconds  CPU time of the whole JVM (app, broker, GC) over those seconds
      * @param latency     at the offered load
      * @param memory      whole JVM while the app ran caught up
      */
-    public record AppResult(long records, double seconds, LatencyStats latency, MemoryProbe.Snapshot memory) {
+    public record AppResult(long records, double seconds, double cpuSeconds, LatencyStats latency,
+                            MemoryProbe.Snapshot memory) {
 
         public double eventsPerSecond() {
             return records / seconds;
+        }
+
+        /** CPU cost per input record; steadier than throughput when other processes share the cores. */
+        public double cpuMicrosPerRecord() {
+            return cpuSeconds * 1e6 / records;
         }
 
         public long p50Ms() {
@@ -78,6 +85,8 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "input records consumed (registry+events)", baseline.records(), fleetguard.records());
         row(out, "seconds from RUNNING to caught up", fixed(baseline.seconds(), 2), fixed(fleetguard.seconds(), 2));
         row(out, "throughput, records/s", fixed(baseline.eventsPerSecond(), 0), fixed(fleetguard.eventsPerSecond(), 0));
+        row(out, "JVM CPU seconds (app+broker+GC)", fixed(baseline.cpuSeconds(), 2), fixed(fleetguard.cpuSeconds(), 2));
+        row(out, "JVM CPU us per record", fixed(baseline.cpuMicrosPerRecord(), 1), fixed(fleetguard.cpuMicrosPerRecord(), 1));
         String load = String.format(Locale.ROOT, "@ %.0f events/s", options.rate());
         row(out, "latency p50, ms " + load, baseline.p50Ms(), fleetguard.p50Ms());
         row(out, "latency p99, ms " + load, baseline.p99Ms(), fleetguard.p99Ms());
@@ -123,6 +132,8 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("records", app.records());
         m.put("seconds", round(app.seconds(), 3));
         m.put("events_per_s", round(app.eventsPerSecond(), 1));
+        m.put("cpu_seconds", round(app.cpuSeconds(), 3));
+        m.put("cpu_us_per_record", round(app.cpuMicrosPerRecord(), 1));
         m.put("p50_ms", app.p50Ms());
         m.put("p99_ms", app.p99Ms());
         m.put("max_ms", app.latency().maxMs());

@@ -15,9 +15,11 @@ final class ThroughputPhase {
     /**
      * @param records records consumed from the inputs (registry and events), read from committed offsets
      * @param seconds from RUNNING until caught up
+     * @param cpuSeconds CPU time of the whole JVM (app, broker, GC) over the same span; on a shared machine
+     *                   it varies far less than the wall-clock time does
      * @param memory  whole JVM while the app runs caught up
      */
-    record Result(long records, double seconds, MemoryProbe.Snapshot memory) {
+    record Result(long records, double seconds, double cpuSeconds, MemoryProbe.Snapshot memory) {
 
         double recordsPerSecond() {
             return records / seconds;
@@ -32,10 +34,12 @@ final class ThroughputPhase {
         try (BenchApp app = BenchApp.create(kind, env, data, "bench-throughput-" + kind.label)) {
             app.start();
             long running = CatchUp.awaitRunning(app.streams(), START_TIMEOUT);
+            long cpuAtRunning = CpuTime.processNanos();
             CatchUp.Lag lag = catchUp.await(app.applicationId(), data.inputs(), app.streams(), timeout(expectedRecords));
             double seconds = (System.nanoTime() - running) / 1e9;
+            double cpuSeconds = cpuAtRunning < 0 ? Double.NaN : (CpuTime.processNanos() - cpuAtRunning) / 1e9;
             MemoryProbe.Snapshot memory = MemoryProbe.take();
-            return new Result(lag.consumedInputs(), seconds, memory);
+            return new Result(lag.consumedInputs(), seconds, cpuSeconds, memory);
         }
     }
 
