@@ -25,6 +25,7 @@ public final class Bench {
     /** The simulated start of the throughput data set, fixed so that every run sees the same events. */
     static final Instant THROUGHPUT_SIM_START = SimulationOptions.defaults().start();
     private static final BenchTopics THROUGHPUT_TOPICS = new BenchTopics("bench.");
+    private static final BenchTopics WARMUP_TOPICS = new BenchTopics("bench.warmup.");
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -49,7 +50,10 @@ public final class Bench {
                 .withDefaultPartitions(options.partitions()).withBrokerConfig("log.retention.ms", "-1"));
              CatchUp catchUp = new CatchUp(kafka.adminConfig())) {
             BenchEnvironment env = new BenchEnvironment(kafka, options, scope, stateDir);
-            Preload.Result preload = preload(env);
+            Preload.Result preload = preload(env, THROUGHPUT_TOPICS, options.events());
+            if (options.warmupEvents() > 0) {
+                warmUp(env, catchUp);
+            }
             MemoryProbe.Snapshot idle = MemoryProbe.take();
             ThroughputPhase.Result baseline = throughput(env, BenchApp.Kind.BASELINE, preload, catchUp);
             ThroughputPhase.Result fleetguard = throughput(env, BenchApp.Kind.FLEETGUARD, preload, catchUp);
@@ -66,21 +70,30 @@ public final class Bench {
         }
     }
 
-    private Preload.Result preload(BenchEnvironment env) {
-        THROUGHPUT_TOPICS.create(env.kafka(), options.partitions());
-        err.printf("Pre-producing %,d registry records and %,d events ...%n", options.devices(), options.events());
+    private Preload.Result preload(BenchEnvironment env, BenchTopics topics, long events) {
+        topics.create(env.kafka(), options.partitions());
+        err.printf("Pre-producing %,d registry records and %,d events to %s* ...%n", options.devices(), events, topics.prefix());
         Preload.Result result;
-        try (KafkaEventSink sink = new KafkaEventSink(env.config(THROUGHPUT_TOPICS, "bench-preload"))) {
-            result = Preload.produce(env.simulation(THROUGHPUT_SIM_START), options.events(), sink);
+        try (KafkaEventSink sink = new KafkaEventSink(env.config(topics, "bench-preload"))) {
+            result = Preload.produce(env.simulation(THROUGHPUT_SIM_START), events, sink);
         }
         err.printf("  %,d records in %.1f s: %,.0f records/s%n", result.records(), result.seconds(), result.recordsPerSecond());
         return result;
     }
 
+    /** Both apps once over a smaller data set of their own, unmeasured: the JIT then favours neither. */
+    private void warmUp(BenchEnvironment env, CatchUp catchUp) throws InterruptedException {
+        Preload.Result warmup = preload(env, WARMUP_TOPICS, options.warmupEvents());
+        for (BenchApp.Kind kind : BenchApp.Kind.values()) {
+            err.printf("Warm-up of %s ...%n", kind.label);
+            ThroughputPhase.run(env, kind, "warmup", WARMUP_TOPICS, warmup.records(), catchUp);
+        }
+    }
+
     private ThroughputPhase.Result throughput(BenchEnvironment env, BenchApp.Kind kind, Preload.Result preload,
                                               CatchUp catchUp) throws InterruptedException {
         err.printf("Throughput of %s ...%n", kind.label);
-        ThroughputPhase.Result r = ThroughputPhase.run(env, kind, THROUGHPUT_TOPICS, preload.records(), catchUp);
+        ThroughputPhase.Result r = ThroughputPhase.run(env, kind, "throughput", THROUGHPUT_TOPICS, preload.records(), catchUp);
         err.printf("  %,d records in %.2f s: %,.0f records/s, %.1f s of JVM CPU%n", r.records(), r.seconds(),
                 r.recordsPerSecond(), r.cpuSeconds());
         return r;

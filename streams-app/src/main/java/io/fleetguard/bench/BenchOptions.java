@@ -11,6 +11,8 @@ import java.util.Set;
  * What {@code bench} measures.
  *
  * @param events         activity events pre-produced for the throughput phase (after the registry block)
+ * @param warmupEvents   events of a separate data set both apps run over first, unmeasured, so that neither
+ *                       pays for the JVM's JIT compilation of the shared code (clients, broker, serde); 0 for none
  * @param devices        registered identities, the size of the table both apps join against
  * @param partitions     partitions of every topic
  * @param threads        {@code num.stream.threads} of both apps
@@ -20,29 +22,32 @@ import java.util.Set;
  * @param seed           simulation seed
  * @param incidentRate   fraction of simulated actions that inject an incident
  */
-public record BenchOptions(long events, int devices, int partitions, int threads, String guarantee,
+public record BenchOptions(long events, long warmupEvents, int devices, int partitions, int threads, String guarantee,
                           double rate, int latencySeconds, long seed, double incidentRate) {
 
     public static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
 
     public BenchOptions {
-        List<String> problems = problems(events, devices, partitions, threads, guarantee, rate, latencySeconds, incidentRate);
+        List<String> problems = problems(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, incidentRate);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid bench options: " + String.join("; ", problems));
         }
     }
 
-    /** 1,000,000 events, 10,000 devices, 4 partitions, 1 thread, exactly_once_v2, 10,000 events/s for 20 s. */
+    /** 1,000,000 events after a 100,000-event warm-up, 10,000 devices, 4 partitions, 1 thread, exactly_once_v2, 10,000 events/s for 20 s. */
     public static BenchOptions defaults() {
-        return new BenchOptions(1_000_000, 10_000, 4, 1, StreamsConfig.EXACTLY_ONCE_V2, 10_000, 20, 42, 0.02);
+        return new BenchOptions(1_000_000, 100_000, 10_000, 4, 1, StreamsConfig.EXACTLY_ONCE_V2, 10_000, 20, 42, 0.02);
     }
 
     /** Every problem at once, not the first. */
-    private static List<String> problems(long events, int devices, int partitions, int threads, String guarantee,
+    private static List<String> problems(long events, long warmupEvents, int devices, int partitions, int threads, String guarantee,
                                          double rate, int latencySeconds, double incidentRate) {
         List<String> problems = new ArrayList<>();
         if (events < 1) {
             problems.add("events must be at least 1, was " + events);
+        }
+        if (warmupEvents < 0) {
+            problems.add("warm-up events must not be negative, was " + warmupEvents);
         }
         if (devices < 1 || devices > SimulationOptions.MAX_DEVICES) {
             problems.add("devices must be between 1 and " + SimulationOptions.MAX_DEVICES + ", was " + devices);

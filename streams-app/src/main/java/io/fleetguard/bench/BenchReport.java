@@ -76,8 +76,9 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
     }
 
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%nFleetGuard bench: %,d events after a registry of %,d devices; %d partitions, %d stream thread(s), %s%n",
-                options.events(), options.devices(), options.partitions(), options.threads(), options.guarantee());
+        out.printf(Locale.ROOT, "%nFleetGuard bench: %,d events after a registry of %,d devices (warm-up: %,d events); "
+                + "%d partitions, %d stream thread(s), %s%n", options.events(), options.devices(), options.warmupEvents(),
+                options.partitions(), options.threads(), options.guarantee());
         out.printf(Locale.ROOT, "Pre-produced %,d records at %,.0f records/s. The broker runs in this JVM: whole-JVM memory includes it;%n"
                 + "\"app\" = whole JVM minus before any app (heap %.1f MB, RSS %.1f MB).%n%n",
                 producedRecords, produceRecordsPerSec, idle.heapMb(), idle.rssMb());
@@ -104,6 +105,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
     public String json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("events", options.events());
+        m.put("warmup_events", options.warmupEvents());
         m.put("devices", options.devices());
         m.put("partitions", options.partitions());
         m.put("threads", options.threads());

@@ -29,9 +29,12 @@ final class ThroughputPhase {
     private ThroughputPhase() {
     }
 
-    static Result run(BenchEnvironment env, BenchApp.Kind kind, BenchTopics data, long expectedRecords, CatchUp catchUp)
-            throws InterruptedException {
-        try (BenchApp app = BenchApp.create(kind, env, data, "bench-throughput-" + kind.label)) {
+    /**
+     * @param run names the app ids ({@code bench-<run>-<kind>}), so that every run starts from an empty state
+     */
+    static Result run(BenchEnvironment env, BenchApp.Kind kind, String run, BenchTopics data, long expectedRecords,
+                      CatchUp catchUp) throws InterruptedException {
+        try (BenchApp app = BenchApp.create(kind, env, data, "bench-" + run + "-" + kind.label)) {
             app.start();
             long running = CatchUp.awaitRunning(app.streams(), START_TIMEOUT);
             long cpuAtRunning = CpuTime.processNanos();

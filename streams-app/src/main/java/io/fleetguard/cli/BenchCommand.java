@@ -21,6 +21,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Events to pre-produce after the registry (default: ${DEFAULT-VALUE}).")
     long events;
 
+    @Option(names = "--warmup-events", defaultValue = "100000",
+            description = "Events of a separate data set both apps process first, unmeasured, to warm the JIT; "
+                    + "0 for none (default: ${DEFAULT-VALUE}).")
+    long warmupEvents;
+
     @Option(names = "--devices", defaultValue = "10000", description = "Registered identities (default: ${DEFAULT-VALUE}).")
     int devices;
 
@@ -60,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchOptions options;
         try {
-            options = new BenchOptions(events, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate);
+            options = new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return RunCommand.EXIT_INVALID_CONFIG;

@@ -10,19 +10,19 @@ class BenchOptionsTest {
     @Test
     void shouldDefaultToTheIssuesFigures() {
         assertThat(BenchOptions.defaults()).isEqualTo(
-                new BenchOptions(1_000_000, 10_000, 4, 1, "exactly_once_v2", 10_000, 20, 42, 0.02));
+                new BenchOptions(1_000_000, 100_000, 10_000, 4, 1, "exactly_once_v2", 10_000, 20, 42, 0.02));
     }
 
     @Test
     void shouldAcceptAtLeastOnce() {
-        assertThat(new BenchOptions(10, 1, 1, 1, "at_least_once", 1, 1, 0, 0).guarantee()).isEqualTo("at_least_once");
+        assertThat(new BenchOptions(10, 0, 1, 1, 1, "at_least_once", 1, 1, 0, 0).guarantee()).isEqualTo("at_least_once");
     }
 
     @Test
     void shouldReportEveryProblemAtOnce() {
-        assertThatThrownBy(() -> new BenchOptions(0, 0, 0, 0, "exactly_once", 0, 0, 42, 1.5))
+        assertThatThrownBy(() -> new BenchOptions(0, -1, 0, 0, 0, "exactly_once", 0, 0, 42, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invalid bench options: events must be at least 1, was 0; "
+                .hasMessage("invalid bench options: events must be at least 1, was 0; warm-up events must not be negative, was -1; "
                         + "devices must be between 1 and 1000000, was 0; partitions must be at least 1, was 0; "
                         + "threads must be at least 1, was 0; "
                         + "guarantee must be exactly_once_v2 or at_least_once, was exactly_once; "

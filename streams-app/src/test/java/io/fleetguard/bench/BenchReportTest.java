@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class BenchReportTest {
 
-    private static final BenchOptions OPTIONS = new BenchOptions(1_000, 100, 2, 1, "exactly_once_v2", 500, 3, 42, 0.02);
+    private static final BenchOptions OPTIONS = new BenchOptions(1_000, 0, 100, 2, 1, "exactly_once_v2", 500, 3, 42, 0.02);
     private static final MemoryProbe.Snapshot IDLE = new MemoryProbe.Snapshot(40.0, 400.0);
 
     private final BenchReport report = new BenchReport(OPTIONS, 1_100, 5_000.0, IDLE,

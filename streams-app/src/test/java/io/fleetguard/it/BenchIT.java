@@ -26,7 +26,7 @@ class BenchIT {
 
     @Test
     void shouldMeasureBothAppsOverEveryProducedRecordAndEndWithOneLineOfJson() throws Exception {
-        BenchOptions options = new BenchOptions(EVENTS, DEVICES, 2, 1, "exactly_once_v2", 2_000, 3, 42, 0.02);
+        BenchOptions options = new BenchOptions(EVENTS, 2_000, DEVICES, 2, 1, "exactly_once_v2", 2_000, 3, 42, 0.02);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         BenchReport report = new Bench(options, new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run();
@@ -51,7 +51,7 @@ class BenchIT {
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
-        assertThat(json.fieldNames()).toIterable().containsExactly("events", "devices", "partitions", "threads",
+        assertThat(json.fieldNames()).toIterable().containsExactly("events", "warmup_events", "devices", "partitions", "threads",
                 "guarantee", "rate", "latency_seconds", "produced_records", "produce_records_per_s", "broker_in_jvm",
                 "idle", "baseline", "fleetguard", "ratio_vs_baseline");
         for (String app : List.of("baseline", "fleetguard")) {
