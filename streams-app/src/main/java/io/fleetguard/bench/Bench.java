@@ -50,7 +50,7 @@ public final class Bench {
                 .withDefaultPartitions(options.partitions()).withBrokerConfig("log.retention.ms", "-1"));
              CatchUp catchUp = new CatchUp(kafka.adminConfig())) {
             BenchEnvironment env = new BenchEnvironment(kafka, options, scope, stateDir);
-            Preload.Result preload = preload(env, THROUGHPUT_TOPICS, options.events());
+            Preload.Result preload = preload(env, THROUGHPUT_TOPICS, options.events(), catchUp);
             if (options.warmupEvents() > 0) {
                 warmUp(env, catchUp);
             }
@@ -70,8 +70,9 @@ public final class Bench {
         }
     }
 
-    private Preload.Result preload(BenchEnvironment env, BenchTopics topics, long events) {
-        topics.create(env.kafka(), options.partitions());
+    private Preload.Result preload(BenchEnvironment env, BenchTopics topics, long events, CatchUp catchUp)
+            throws InterruptedException {
+        topics.create(env.kafka(), options.partitions(), catchUp);
         err.printf("Pre-producing %,d registry records and %,d events to %s* ...%n", options.devices(), events, topics.prefix());
         Preload.Result result;
         try (KafkaEventSink sink = new KafkaEventSink(env.config(topics, "bench-preload"))) {
@@ -83,7 +84,7 @@ public final class Bench {
 
     /** Both apps once over a smaller data set of their own, unmeasured: the JIT then favours neither. */
     private void warmUp(BenchEnvironment env, CatchUp catchUp) throws InterruptedException {
-        Preload.Result warmup = preload(env, WARMUP_TOPICS, options.warmupEvents());
+        Preload.Result warmup = preload(env, WARMUP_TOPICS, options.warmupEvents(), catchUp);
         for (BenchApp.Kind kind : BenchApp.Kind.values()) {
             err.printf("Warm-up of %s ...%n", kind.label);
             ThroughputPhase.run(env, kind, "warmup", WARMUP_TOPICS, warmup.records(), catchUp);

@@ -3,6 +3,7 @@ package io.fleetguard.bench;
 import io.fleetguard.config.ConfigKeys;
 import io.fleetguard.embedded.EmbeddedKafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ public record BenchTopics(String prefix) {
 
     /** Suffix of the baseline output topic of each event topic. */
     static final String JOINED_SUFFIX = ".joined";
+    private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(30);
 
     public String registry() {
         return prefix + "registry";
@@ -74,8 +76,11 @@ public record BenchTopics(String prefix) {
         return s;
     }
 
-    /** Creates the registry (compacted), event, alert, dead-letter and baseline output topics. */
-    public void create(EmbeddedKafka kafka, int partitions) {
+    /**
+     * Creates the registry (compacted), event, alert, dead-letter and baseline output topics, and
+     * returns once the broker serves all of them.
+     */
+    void create(EmbeddedKafka kafka, int partitions, CatchUp offsets) throws InterruptedException {
         kafka.createCompactedTopic(registry(), partitions);
         Map<String, Integer> others = new HashMap<>();
         events().forEach(t -> others.put(t, partitions));
@@ -83,5 +88,8 @@ public record BenchTopics(String prefix) {
         others.put(alerts(), partitions);
         others.put(deadLetter(), partitions);
         kafka.createTopics(others);
+        List<String> all = new ArrayList<>(others.keySet());
+        all.add(registry());
+        offsets.awaitServing(all, SERVING_TIMEOUT);
     }
 }

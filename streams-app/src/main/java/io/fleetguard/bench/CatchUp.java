@@ -60,6 +60,32 @@ final class CatchUp implements AutoCloseable {
         return System.nanoTime();
     }
 
+    /**
+     * Blocks until the broker serves every partition of the topics as leader, shown by answering
+     * for its end offset. {@code createTopics} returns once metadata names a leader, which can be
+     * before the leader serves: a producer writing at once then sees NOT_LEADER_OR_FOLLOWER, and an
+     * idempotent one was seen stuck on OUT_OF_ORDER_SEQUENCE_NUMBER afterwards until its delivery
+     * timeout.
+     */
+    void awaitServing(Collection<String> topics, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (TopicDescription d : get(admin.describeTopics(topics).allTopicNames()).values()) {
+                    d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+                }
+                get(admin.listOffsets(latest).all());
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+    }
+
     /** Polls until nothing is behind; returns the last lag seen (behind = 0). */
     Lag await(String groupId, Collection<String> inputs, KafkaStreams streams, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -40,7 +40,7 @@ final class LatencyPhase {
             throws InterruptedException {
         BenchOptions options = env.options();
         BenchTopics topics = new BenchTopics("bench.latency-" + kind.label + ".");
-        topics.create(env.kafka(), options.partitions());
+        topics.create(env.kafka(), options.partitions(), catchUp);
         String appId = "bench-latency-" + kind.label;
         FleetGuardConfig config = env.config(topics, appId);
         try (BenchApp app = BenchApp.create(kind, env, topics, appId);
