@@ -101,8 +101,8 @@ public final class Bench {
     }
 
     private static BenchReport.AppResult result(ThroughputPhase.Result throughput, LatencyStats latency) {
-        return new BenchReport.AppResult(throughput.records(), throughput.seconds(), throughput.cpuSeconds(), latency,
-                throughput.memory());
+        return new BenchReport.AppResult(throughput.records(), throughput.seconds(), throughput.cpuSeconds(),
+                throughput.streamThreadCpuSeconds(), latency, throughput.memory());
     }
 
     private static Path tempDir() {

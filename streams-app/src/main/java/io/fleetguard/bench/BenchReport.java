@@ -26,11 +26,12 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
      * @param records     input records consumed in the throughput phase (registry and events)
      * @param seconds     from RUNNING until caught up
      * @param cpuSeconds  CPU time of the whole JVM (app, broker, GC) over those seconds
+     * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over those seconds
      * @param latency     at the offered load
      * @param memory      whole JVM while the app ran caught up
      */
-    public record AppResult(long records, double seconds, double cpuSeconds, LatencyStats latency,
-                            MemoryProbe.Snapshot memory) {
+    public record AppResult(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds,
+                            LatencyStats latency, MemoryProbe.Snapshot memory) {
 
         public double eventsPerSecond() {
             return records / seconds;
@@ -39,6 +40,11 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         /** CPU cost per input record; steadier than throughput when other processes share the cores. */
         public double cpuMicrosPerRecord() {
             return cpuSeconds * 1e6 / records;
+        }
+
+        /** The app's own processing cost per input record, without the broker, GC or JIT. */
+        public double streamThreadCpuMicrosPerRecord() {
+            return streamThreadCpuSeconds * 1e6 / records;
         }
 
         public long p50Ms() {
@@ -88,6 +94,8 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "throughput, records/s", fixed(baseline.eventsPerSecond(), 0), fixed(fleetguard.eventsPerSecond(), 0));
         row(out, "JVM CPU seconds (app+broker+GC)", fixed(baseline.cpuSeconds(), 2), fixed(fleetguard.cpuSeconds(), 2));
         row(out, "JVM CPU us per record", fixed(baseline.cpuMicrosPerRecord(), 1), fixed(fleetguard.cpuMicrosPerRecord(), 1));
+        row(out, "stream-thread CPU us per record", fixed(baseline.streamThreadCpuMicrosPerRecord(), 1),
+                fixed(fleetguard.streamThreadCpuMicrosPerRecord(), 1));
         String load = String.format(Locale.ROOT, "@ %.0f events/s", options.rate());
         row(out, "latency p50, ms " + load, baseline.p50Ms(), fleetguard.p50Ms());
         row(out, "latency p99, ms " + load, baseline.p99Ms(), fleetguard.p99Ms());
@@ -136,6 +144,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("events_per_s", round(app.eventsPerSecond(), 1));
         m.put("cpu_seconds", round(app.cpuSeconds(), 3));
         m.put("cpu_us_per_record", round(app.cpuMicrosPerRecord(), 1));
+        m.put("stream_thread_cpu_us_per_record", round(app.streamThreadCpuMicrosPerRecord(), 1));
         m.put("p50_ms", app.p50Ms());
         m.put("p99_ms", app.p99Ms());
         m.put("max_ms", app.latency().maxMs());

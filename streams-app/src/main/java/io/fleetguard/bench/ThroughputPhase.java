@@ -16,10 +16,12 @@ final class ThroughputPhase {
      * @param records records consumed from the inputs (registry and events), read from committed offsets
      * @param seconds from RUNNING until caught up
      * @param cpuSeconds CPU time of the whole JVM (app, broker, GC) over the same span; on a shared machine
-     *                   it varies far less than the wall-clock time does
+     *                   it varies less than the wall-clock time does
+     * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over the same span
      * @param memory  whole JVM while the app runs caught up
      */
-    record Result(long records, double seconds, double cpuSeconds, MemoryProbe.Snapshot memory) {
+    record Result(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds,
+                  MemoryProbe.Snapshot memory) {
 
         double recordsPerSecond() {
             return records / seconds;
@@ -38,12 +40,18 @@ final class ThroughputPhase {
             app.start();
             long running = CatchUp.awaitRunning(app.streams(), START_TIMEOUT);
             long cpuAtRunning = CpuTime.processNanos();
+            long threadCpuAtRunning = CpuTime.streamThreadNanos(app.applicationId());
             CatchUp.Lag lag = catchUp.await(app.applicationId(), data.inputs(), app.streams(), timeout(expectedRecords));
             double seconds = (System.nanoTime() - running) / 1e9;
-            double cpuSeconds = cpuAtRunning < 0 ? Double.NaN : (CpuTime.processNanos() - cpuAtRunning) / 1e9;
+            double cpuSeconds = secondsSince(cpuAtRunning, CpuTime.processNanos());
+            double threadCpuSeconds = secondsSince(threadCpuAtRunning, CpuTime.streamThreadNanos(app.applicationId()));
             MemoryProbe.Snapshot memory = MemoryProbe.take();
-            return new Result(lag.consumedInputs(), seconds, cpuSeconds, memory);
+            return new Result(lag.consumedInputs(), seconds, cpuSeconds, threadCpuSeconds, memory);
         }
+    }
+
+    private static double secondsSince(long startNanos, long endNanos) {
+        return startNanos < 0 || endNanos < 0 ? Double.NaN : (endNanos - startNanos) / 1e9;
     }
 
     /** Generous: a minute plus 1,000 records a second, far below anything seen on two cores. */

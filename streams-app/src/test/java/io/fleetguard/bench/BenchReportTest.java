@@ -18,8 +18,8 @@ class BenchReportTest {
     private static final MemoryProbe.Snapshot IDLE = new MemoryProbe.Snapshot(40.0, 400.0);
 
     private final BenchReport report = new BenchReport(OPTIONS, 1_100, 5_000.0, IDLE,
-            new BenchReport.AppResult(1_100, 2.0, 1.1, new LatencyStats(1_500, 20, 80, 95), new MemoryProbe.Snapshot(50.0, 450.0)),
-            new BenchReport.AppResult(1_100, 2.5, 2.2, new LatencyStats(30, 40, 120, 130), new MemoryProbe.Snapshot(60.5, 700.0)));
+            new BenchReport.AppResult(1_100, 2.0, 1.1, 0.55, new LatencyStats(1_500, 20, 80, 95), new MemoryProbe.Snapshot(50.0, 450.0)),
+            new BenchReport.AppResult(1_100, 2.5, 2.2, 0.88, new LatencyStats(30, 40, 120, 130), new MemoryProbe.Snapshot(60.5, 700.0)));
 
     @Test
     void shouldRateFleetGuardAgainstTheBaselineOfTheSameRun() {
@@ -28,6 +28,7 @@ class BenchReportTest {
         assertThat(report.ratioVsBaseline()).isEqualTo(0.8);
         assertThat(report.baseline().cpuMicrosPerRecord()).isCloseTo(1_000.0, within(1e-9));
         assertThat(report.fleetguard().cpuMicrosPerRecord()).isCloseTo(2_000.0, within(1e-9));
+        assertThat(report.fleetguard().streamThreadCpuMicrosPerRecord()).isCloseTo(800.0, within(1e-9));
         assertThat(report.appHeapMb(report.fleetguard())).isEqualTo(20.5);
         assertThat(report.appRssMb(report.baseline())).isEqualTo(50.0);
     }
@@ -48,6 +49,7 @@ class BenchReportTest {
         assertThat(fleetguard.get("events_per_s").asDouble()).isEqualTo(440.0);
         assertThat(fleetguard.get("cpu_seconds").asDouble()).isEqualTo(2.2);
         assertThat(fleetguard.get("cpu_us_per_record").asDouble()).isEqualTo(2_000.0);
+        assertThat(fleetguard.get("stream_thread_cpu_us_per_record").asDouble()).isEqualTo(800.0);
         assertThat(fleetguard.get("p50_ms").asLong()).isEqualTo(40);
         assertThat(fleetguard.get("p99_ms").asLong()).isEqualTo(120);
         assertThat(fleetguard.get("latency_samples").asLong()).isEqualTo(30);

@@ -45,6 +45,7 @@ class BenchIT {
             assertThat(app.heapAfterGcMb()).isPositive();
             assertThat(app.rssMb()).isPositive();
             assertThat(app.cpuSeconds()).isPositive();
+            assertThat(app.streamThreadCpuSeconds()).isPositive();
         }
         // The baseline writes one output per event offered, FleetGuard one alert per few dozen
         assertThat(report.baseline().latencySamples()).isGreaterThan(report.fleetguard().latencySamples());
@@ -56,7 +57,7 @@ class BenchIT {
                 "idle", "baseline", "fleetguard", "ratio_vs_baseline");
         for (String app : List.of("baseline", "fleetguard")) {
             assertThat(json.get(app).fieldNames()).toIterable().containsExactly("records", "seconds", "events_per_s",
-                    "cpu_seconds", "cpu_us_per_record", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
+                    "cpu_seconds", "cpu_us_per_record", "stream_thread_cpu_us_per_record", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
                     "app_rss_mb");
             assertThat(json.get(app).get("records").asLong()).isEqualTo(DEVICES + EVENTS);
         }
