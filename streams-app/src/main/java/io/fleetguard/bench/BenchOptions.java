@@ -1,0 +1,76 @@
+package io.fleetguard.bench;
+
+import io.fleetguard.sim.SimulationOptions;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code bench} measures.
+ *
+ * @param events         activity events pre-produced for the throughput phase (after the registry block)
+ * @param warmupEvents   events of a separate data set both apps run over first, unmeasured, so that neither
+ *                       pays for the JVM's JIT compilation of the shared code (clients, broker, serde); 0 for none
+ * @param devices        registered identities, the size of the table both apps join against
+ * @param partitions     partitions of every topic
+ * @param threads        {@code num.stream.threads} of both apps
+ * @param guarantee      {@code processing.guarantee} of both apps: exactly_once_v2 or at_least_once
+ * @param rate           offered load of the latency phase, events per second (also the simulated pace of the preload)
+ * @param latencySeconds how long the latency phase offers that load
+ * @param seed           simulation seed
+ * @param incidentRate   fraction of simulated actions that inject an incident
+ */
+public record BenchOptions(long events, long warmupEvents, int devices, int partitions, int threads, String guarantee,
+                          double rate, int latencySeconds, long seed, double incidentRate) {
+
+    public static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
+
+    public BenchOptions {
+        List<String> problems = problems(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, incidentRate);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid bench options: " + String.join("; ", problems));
+        }
+    }
+
+    /** 1,000,000 events after a 100,000-event warm-up, 10,000 devices, 4 partitions, 1 thread, exactly_once_v2, 10,000 events/s for 20 s. */
+    public static BenchOptions defaults() {
+        return new BenchOptions(1_000_000, 100_000, 10_000, 4, 1, StreamsConfig.EXACTLY_ONCE_V2, 10_000, 20, 42, 0.02);
+    }
+
+    /** Every problem at once, not the first. */
+    private static List<String> problems(long events, long warmupEvents, int devices, int partitions, int threads, String guarantee,
+                                         double rate, int latencySeconds, double incidentRate) {
+        List<String> problems = new ArrayList<>();
+        if (events < 1) {
+            problems.add("events must be at least 1, was " + events);
+        }
+        if (warmupEvents < 0) {
+            problems.add("warm-up events must not be negative, was " + warmupEvents);
+        }
+        if (devices < 1 || devices > SimulationOptions.MAX_DEVICES) {
+            problems.add("devices must be between 1 and " + SimulationOptions.MAX_DEVICES + ", was " + devices);
+        }
+        if (partitions < 1) {
+            problems.add("partitions must be at least 1, was " + partitions);
+        }
+        if (threads < 1) {
+            problems.add("threads must be at least 1, was " + threads);
+        }
+        if (!GUARANTEES.contains(guarantee)) {
+            problems.add("guarantee must be " + StreamsConfig.EXACTLY_ONCE_V2 + " or " + StreamsConfig.AT_LEAST_ONCE
+                    + ", was " + guarantee);
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            problems.add("rate must be a positive finite number, was " + rate);
+        }
+        if (latencySeconds < 1) {
+            problems.add("latency seconds must be at least 1, was " + latencySeconds);
+        }
+        if (!(incidentRate >= 0 && incidentRate <= 1)) {
+            problems.add("incident rate must be between 0 and 1, was " + incidentRate);
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,171 @@
+package io.fleetguard.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of one bench run, printed as an aligned table followed by exactly one line of JSON.
+ * Whole-JVM memory includes the embedded broker; the "app" share is the whole-JVM figure minus
+ * the one taken before any Streams app ran (broker up, data pre-produced).
+ *
+ * @param producedRecords      registry block plus events, as acknowledged by the broker
+ * @param produceRecordsPerSec rate of the pre-produce
+ * @param idle                 whole JVM before any app
+ */
+public record BenchReport(BenchOptions options, long producedRecords, double produceRecordsPerSec,
+                          MemoryProbe.Snapshot idle, AppResult baseline, AppResult fleetguard) {
+
+    /**
+     * One app's figures.
+     *
+     * @param records     input records consumed in the throughput phase (registry and events)
+     * @param seconds     from RUNNING until caught up
+     * @param cpuSeconds  CPU time of the whole JVM (app, broker, GC) over those seconds
+     * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over those seconds
+     * @param latency     at the offered load
+     * @param memory      whole JVM while the app ran caught up
+     */
+    public record AppResult(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds,
+                            LatencyStats latency, MemoryProbe.Snapshot memory) {
+
+        public double eventsPerSecond() {
+            return records / seconds;
+        }
+
+        /** CPU cost per input record; steadier than throughput when other processes share the cores. */
+        public double cpuMicrosPerRecord() {
+            return cpuSeconds * 1e6 / records;
+        }
+
+        /** The app's own processing cost per input record, without the broker, GC or JIT. */
+        public double streamThreadCpuMicrosPerRecord() {
+            return streamThreadCpuSeconds * 1e6 / records;
+        }
+
+        public long p50Ms() {
+            return latency.p50Ms();
+        }
+
+        public long p99Ms() {
+            return latency.p99Ms();
+        }
+
+        public long latencySamples() {
+            return latency.samples();
+        }
+
+        public double heapAfterGcMb() {
+            return memory.heapMb();
+        }
+
+        public double rssMb() {
+            return memory.rssMb();
+        }
+    }
+
+    /** FleetGuard's throughput over the baseline's, in the same run. */
+    public double ratioVsBaseline() {
+        return fleetguard.eventsPerSecond() / baseline.eventsPerSecond();
+    }
+
+    public double appHeapMb(AppResult app) {
+        return app.memory().minus(idle).heapMb();
+    }
+
+    public double appRssMb(AppResult app) {
+        return app.memory().minus(idle).rssMb();
+    }
+
+    public void print(PrintStream out) {
+        out.printf(Locale.ROOT, "%nFleetGuard bench: %,d events after a registry of %,d devices (warm-up: %,d events); "
+                + "%d partitions, %d stream thread(s), %s%n", options.events(), options.devices(), options.warmupEvents(),
+                options.partitions(), options.threads(), options.guarantee());
+        out.printf(Locale.ROOT, "Pre-produced %,d records at %,.0f records/s. The broker runs in this JVM: whole-JVM memory includes it;%n"
+                + "\"app\" = whole JVM minus before any app (heap %.1f MB, RSS %.1f MB).%n%n",
+                producedRecords, produceRecordsPerSec, idle.heapMb(), idle.rssMb());
+        row(out, "", "baseline", "fleetguard");
+        row(out, "input records consumed (registry+events)", baseline.records(), fleetguard.records());
+        row(out, "seconds from RUNNING to caught up", fixed(baseline.seconds(), 2), fixed(fleetguard.seconds(), 2));
+        row(out, "throughput, records/s", fixed(baseline.eventsPerSecond(), 0), fixed(fleetguard.eventsPerSecond(), 0));
+        row(out, "JVM CPU seconds (app+broker+GC)", fixed(baseline.cpuSeconds(), 2), fixed(fleetguard.cpuSeconds(), 2));
+        row(out, "JVM CPU us per record", fixed(baseline.cpuMicrosPerRecord(), 1), fixed(fleetguard.cpuMicrosPerRecord(), 1));
+        row(out, "stream-thread CPU us per record", fixed(baseline.streamThreadCpuMicrosPerRecord(), 1),
+                fixed(fleetguard.streamThreadCpuMicrosPerRecord(), 1));
+        String load = String.format(Locale.ROOT, "@ %.0f events/s", options.rate());
+        row(out, "latency p50, ms " + load, baseline.p50Ms(), fleetguard.p50Ms());
+        row(out, "latency p99, ms " + load, baseline.p99Ms(), fleetguard.p99Ms());
+        row(out, "latency max, ms", baseline.latency().maxMs(), fleetguard.latency().maxMs());
+        row(out, "latency samples (outputs timed)", baseline.latencySamples(), fleetguard.latencySamples());
+        row(out, "heap after GC, whole JVM, MB", fixed(baseline.heapAfterGcMb(), 1), fixed(fleetguard.heapAfterGcMb(), 1));
+        row(out, "heap after GC, app, MB", fixed(appHeapMb(baseline), 1), fixed(appHeapMb(fleetguard), 1));
+        row(out, "RSS, whole JVM, MB", fixed(baseline.rssMb(), 1), fixed(fleetguard.rssMb(), 1));
+        row(out, "RSS, app, MB", fixed(appRssMb(baseline), 1), fixed(appRssMb(fleetguard), 1));
+        out.printf(Locale.ROOT, "%nFleetGuard / baseline throughput: %.3f%n", ratioVsBaseline());
+        out.println(json());
+    }
+
+    /** The figures as one line of JSON. */
+    public String json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", options.events());
+        m.put("warmup_events", options.warmupEvents());
+        m.put("devices", options.devices());
+        m.put("partitions", options.partitions());
+        m.put("threads", options.threads());
+        m.put("guarantee", options.guarantee());
+        m.put("rate", options.rate());
+        m.put("latency_seconds", options.latencySeconds());
+        m.put("produced_records", producedRecords);
+        m.put("produce_records_per_s", round(produceRecordsPerSec, 1));
+        m.put("broker_in_jvm", true);
+        Map<String, Object> idleFigures = new LinkedHashMap<>();
+        idleFigures.put("heap_after_gc_mb", round(idle.heapMb(), 1));
+        idleFigures.put("rss_mb", round(idle.rssMb(), 1));
+        m.put("idle", idleFigures);
+        m.put("baseline", json(baseline));
+        m.put("fleetguard", json(fleetguard));
+        m.put("ratio_vs_baseline", round(ratioVsBaseline(), 3));
+        try {
+            return new ObjectMapper().writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report as JSON", e);
+        }
+    }
+
+    private Map<String, Object> json(AppResult app) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("records", app.records());
+        m.put("seconds", round(app.seconds(), 3));
+        m.put("events_per_s", round(app.eventsPerSecond(), 1));
+        m.put("cpu_seconds", round(app.cpuSeconds(), 3));
+        m.put("cpu_us_per_record", round(app.cpuMicrosPerRecord(), 1));
+        m.put("stream_thread_cpu_us_per_record", round(app.streamThreadCpuMicrosPerRecord(), 1));
+        m.put("p50_ms", app.p50Ms());
+        m.put("p99_ms", app.p99Ms());
+        m.put("max_ms", app.latency().maxMs());
+        m.put("latency_samples", app.latencySamples());
+        m.put("heap_after_gc_mb", round(app.heapAfterGcMb(), 1));
+        m.put("app_heap_mb", round(appHeapMb(app), 1));
+        m.put("rss_mb", round(app.rssMb(), 1));
+        m.put("app_rss_mb", round(appRssMb(app), 1));
+        return m;
+    }
+
+    private static void row(PrintStream out, String label, Object baseline, Object fleetguard) {
+        out.printf(Locale.ROOT, "%-42s %14s %14s%n", label, baseline, fleetguard);
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Double.isNaN(value) ? value : Math.round(value * scale) / scale;
+    }
+}

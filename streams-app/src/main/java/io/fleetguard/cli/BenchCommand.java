@@ -1,0 +1,76 @@
+package io.fleetguard.cli;
+
+import io.fleetguard.bench.Bench;
+import io.fleetguard.bench.BenchOptions;
+import io.fleetguard.serde.AvroClassTrust;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code fleetguard bench}: FleetGuard against a bare join baseline, in one process. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"On an embedded broker, pre-produce simulated events, then measure a bare KStream-KTable join "
+                + "(the baseline) and FleetGuard: throughput end to end, event-to-output latency at a fixed offered "
+                + "load, heap after GC and RSS. Prints a table and a final line of JSON.",
+                "The broker shares the JVM: run nothing else, and compare figures within one run only."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--events", defaultValue = "1000000",
+            description = "Events to pre-produce after the registry (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--warmup-events", defaultValue = "100000",
+            description = "Events of a separate data set both apps process first, unmeasured, to warm the JIT; "
+                    + "0 for none (default: ${DEFAULT-VALUE}).")
+    long warmupEvents;
+
+    @Option(names = "--devices", defaultValue = "10000", description = "Registered identities (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "num.stream.threads of both apps (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--guarantee", defaultValue = "exactly_once_v2",
+            description = "processing.guarantee of both apps: exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
+    String guarantee;
+
+    @Option(names = "--rate", defaultValue = "10000",
+            description = "Offered events/s in the latency phase (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "20",
+            description = "How long each app is offered that load (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--incident-rate", defaultValue = "0.02",
+            description = "Fraction of simulated actions that inject an incident (default: ${DEFAULT-VALUE}).")
+    double incidentRate;
+
+    /** Runs the command alone, for trying it out before it is registered with {@code fleetguard}. */
+    public static void main(String[] args) {
+        AvroClassTrust.trustSchemaPackage();
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BenchOptions options;
+        try {
+            options = new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return RunCommand.EXIT_INVALID_CONFIG;
+        }
+        new Bench(options, System.out, System.err).run();
+        return 0;
+    }
+}
