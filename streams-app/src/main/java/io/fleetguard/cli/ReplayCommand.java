@@ -90,7 +90,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Offline: rejected lines (default: <out>.rejects.jsonl).")
     Path rejects;
 
-    @Option(names = "--engines", paramLabel = "N", description = "Offline: topology instances in parallel (default: processors).")
+    @Option(names = "--engines", paramLabel = "N", description = "Offline: topology instances in parallel, each on a share of the devices (default: 1). "
+                    + "More are faster but rules across devices (shared credentials, spraying) then see only a share.")
     Integer engines;
 
     @Option(names = {"-p", "--properties"}, paramLabel = "FILE",

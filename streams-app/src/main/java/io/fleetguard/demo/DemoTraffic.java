@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Feeds the simulated fleet into Kafka: the registry at once, then activity paced so that event
  * time follows the wall clock (the simulation starts "now"), remembering every injected incident.
  */
-final class DemoTraffic implements Runnable {
+public final class DemoTraffic implements Runnable {
 
     private final SimulationOptions options;
     private final EventSink sink;
@@ -59,7 +59,7 @@ final class DemoTraffic implements Runnable {
     }
 
     /** The id alerts will carry for this event (support sessions are ":start"/":end" activities). */
-    static String triggeringEventId(SimEvent e) {
+    public static String triggeringEventId(SimEvent e) {
         Object v = e.value();
         if (v instanceof AuthEvent a) {
             return Activity.of(a).eventId();

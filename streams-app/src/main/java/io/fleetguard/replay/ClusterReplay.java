@@ -152,7 +152,7 @@ public final class ClusterReplay {
         int partitions = (int) plan.start().keySet().stream()
                 .filter(tp -> tp.topic().equals(topics.registry().name())).count();
         List<NewTopic> create = new ArrayList<>();
-        for (String t : List.of(topics.alerts().name(), topics.deadLetter())) {
+        for (String t : List.of(topics.alerts().name(), topics.alertsOcsf(), topics.deadLetter())) {
             if (!existing.contains(t)) {
                 create.add(new NewTopic(t, Optional.of(Math.max(1, partitions)), Optional.empty()));
             }

@@ -54,8 +54,13 @@ public final class OfflineReplay {
         }
 
         /** One engine per available processor. */
+        /**
+         * One: engines split the fleet by device, and the rules that correlate across devices (shared
+         * credentials by fingerprint, password spraying by source, credential owners) only agree with
+         * the live system when one engine sees every device.
+         */
         public static int defaultEngines() {
-            return Runtime.getRuntime().availableProcessors();
+            return 1;
         }
     }
 

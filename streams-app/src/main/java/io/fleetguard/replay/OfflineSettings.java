@@ -44,6 +44,7 @@ final class OfflineSettings {
         // events it governs: holding events back (the live remedy for late registry updates) would
         // change nothing but leave the last grace period of events unjoined at the end of the input.
         s.put(ConfigKeys.REGISTRY_JOIN_GRACE_MS, "0");
+        s.put(ConfigKeys.INGEST_ENABLED, "false"); // broker logs are not an offline input (yet)
         return ConfigLoader.fromMap(s);
     }
 }

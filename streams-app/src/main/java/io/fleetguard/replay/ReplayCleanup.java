@@ -45,6 +45,7 @@ public final class ReplayCleanup {
             Set<String> topics = new TreeSet<>(ReplayResources.internalTopics(config));
             if (deleteOutput) {
                 topics.add(target.alertTopic());
+                topics.add(target.alertTopic() + ".ocsf");
                 topics.add(target.deadLetterTopic());
             }
             ok &= deleteTopics(admin, topics, console);

@@ -18,7 +18,7 @@ import java.util.Map;
  * processed and, under exactly-once, whose output is committed) until every input partition has
  * reached its stop offset, printing progress every few seconds.
  */
-final class ReplayMonitor {
+public final class ReplayMonitor {
 
     private static final long POLL_MS = 500;
     private static final long PRINT_EVERY_NS = 3_000_000_000L;
@@ -45,6 +45,8 @@ final class ReplayMonitor {
      *         otherwise the committed offsets stood still for the idle timeout (e.g. a transaction
      *         marker at the end of a partition, or records that cannot be read)
      */
+    private static final long SETTLE_NS = Duration.ofSeconds(2).toNanos();
+
     List<TopicPartition> awaitCompletion(FleetGuardApp app) throws InterruptedException {
         long total = plan.records();
         long lastDone = -1;
@@ -70,6 +72,8 @@ final class ReplayMonitor {
             }
             long now = System.nanoTime();
             if (remaining.isEmpty()) {
+                // The inputs are done; what was re-keyed (repartition topics) may still be in flight.
+                awaitSettled(admin, group, idleTimeout);
                 return List.of();
             }
             if (done != lastDone) {
@@ -84,6 +88,28 @@ final class ReplayMonitor {
                 lastPrint = now;
                 console.printf("replay: %,d of %,d records (%d%%), %,.0f alerts so far%n", done, total,
                         total == 0 ? 100 : done * 100 / total, metrics.alerts());
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    /**
+     * Waits until the group's committed offsets, internal repartition topics included, stop moving
+     * for two seconds (many commit intervals): then the records re-keyed inside the topology are
+     * processed too. Gives up after {@code limit}.
+     */
+    public static void awaitSettled(Admin admin, String group, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Map<TopicPartition, OffsetAndMetadata> last = null;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, OffsetAndMetadata> now = ReplayPlan.get(
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > SETTLE_NS) {
+                return;
             }
             Thread.sleep(POLL_MS);
         }

@@ -43,7 +43,10 @@ final class ReplayResources {
     static Set<String> internalTopics(FleetGuardConfig config) {
         FleetGuardTopics topics = FleetGuardTopics.from(config);
         TopologyDescription description = FleetGuardTopology.build(config, topics, FleetGuardMetrics.inMemory()).describe();
-        Set<String> inputs = Set.copyOf(topics.inputTopics());
+        Set<String> inputs = new java.util.HashSet<>(topics.inputTopics());
+        if (topics.brokerLogs() != null) {
+            inputs.add(topics.brokerLogs());
+        }
         String prefix = config.applicationId() + "-";
         Set<String> out = new TreeSet<>();
         for (TopologyDescription.Subtopology sub : description.subtopologies()) {

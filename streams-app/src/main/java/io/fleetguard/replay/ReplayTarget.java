@@ -27,10 +27,16 @@ public record ReplayTarget(String name, String applicationId, String alertTopic,
         return new ReplayTarget(name, "fleetguard-replay-" + name, alerts, "fleetguard.dead-letter.replay." + name);
     }
 
-    /** Settings that turn the live configuration into this replay's, applied with the highest precedence. */
+    /**
+     * Settings that turn the live configuration into this replay's, applied with the highest
+     * precedence. The broker-log normalizer is off: the live app already wrote normalized events to
+     * the input topics, and a replay must never write to them again.
+     */
     public Map<String, String> overrides() {
         return Map.of(ConfigKeys.APPLICATION_ID, applicationId,
                 ConfigKeys.TOPIC_ALERTS, alertTopic,
-                ConfigKeys.TOPIC_DEAD_LETTER, deadLetterTopic);
+                ConfigKeys.TOPIC_ALERTS_OCSF, alertTopic + ".ocsf",
+                ConfigKeys.TOPIC_DEAD_LETTER, deadLetterTopic,
+                ConfigKeys.INGEST_ENABLED, "false");
     }
 }

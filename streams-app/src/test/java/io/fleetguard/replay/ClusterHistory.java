@@ -49,15 +49,7 @@ public final class ClusterHistory {
         config = ConfigLoader.fromMap(settings);
         topics = FleetGuardTopics.from(config);
         kafka.createCompactedTopic(topics.registry().name(), partitions);
-        Map<String, Integer> others = new HashMap<>();
-        for (String t : topics.inputTopics()) {
-            if (!t.equals(topics.registry().name())) {
-                others.put(t, partitions);
-            }
-        }
-        others.put(topics.alerts().name(), partitions);
-        others.put(topics.deadLetter(), partitions);
-        kafka.createTopics(others);
+        kafka.createTopics(topics.otherTopics(partitions));
         awaitLeaders(kafka, partitions);
     }
 
@@ -102,6 +94,10 @@ public final class ClusterHistory {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (topics.inputTopics().stream().mapToDouble(metrics::recordsIn).sum() >= count) {
+                try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                        java.util.Map.of("bootstrap.servers", config.kafkaProperties().get("bootstrap.servers")))) {
+                    io.fleetguard.replay.ReplayMonitor.awaitSettled(admin, config.applicationId(), timeout);
+                }
                 return true;
             }
             Thread.sleep(100);

@@ -49,7 +49,7 @@ class ReplayTargetTest {
                 "schema.registry.url", "mock://t", "application.id", "fleetguard-replay-a"));
 
         assertThat(ReplayResources.internalTopics(replay))
-                .contains("fleetguard-replay-a-registry-versions-changelog", "fleetguard-replay-a-alert-daily-gate-store-changelog",
+                .contains("fleetguard-replay-a-registry-versions-changelog", "fleetguard-replay-a-alert-suppression-store-changelog",
                         "fleetguard-replay-a-auth-by-device-repartition", "fleetguard-replay-a-support-by-device-repartition")
                 .allMatch(t -> t.startsWith("fleetguard-replay-a-") && (t.endsWith("-changelog") || t.endsWith("-repartition")));
     }

@@ -87,7 +87,7 @@ public final class SimulatedHistory {
 
     /** Replays offline with two engines into {@code out} (rejects beside it); console output is kept quiet. */
     public static OfflineReport replay(List<ReplayFile> files, Path out, Map<String, String> settings) {
-        return replay(files, out, settings, 2);
+        return replay(files, out, settings, OfflineReplay.Options.defaultEngines());
     }
 
     public static OfflineReport replay(List<ReplayFile> files, Path out, Map<String, String> settings, int engines) {
