@@ -73,6 +73,8 @@ public record BenchTopics(String prefix) {
         s.put(ConfigKeys.TOPIC_ALERTS, alerts());
         s.put(ConfigKeys.TOPIC_ALERTS_OCSF, prefix + "alerts.ocsf");
         s.put(ConfigKeys.TOPIC_DEAD_LETTER, deadLetter());
+        // The bench feeds normalized events; the broker-log normalizer would only idle on an empty topic.
+        s.put(ConfigKeys.INGEST_ENABLED, "false");
         return s;
     }
 
@@ -86,6 +88,7 @@ public record BenchTopics(String prefix) {
         events().forEach(t -> others.put(t, partitions));
         baselineOutputs().forEach(t -> others.put(t, partitions));
         others.put(alerts(), partitions);
+        others.put(prefix + "alerts.ocsf", partitions);
         others.put(deadLetter(), partitions);
         kafka.createTopics(others);
         List<String> all = new ArrayList<>(others.keySet());
