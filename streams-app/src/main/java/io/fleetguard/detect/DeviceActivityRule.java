@@ -19,6 +19,7 @@ import java.util.TreeSet;
 public final class DeviceActivityRule {
 
     private static final int CAPACITY = 8;
+    private static final long MARK_PRECISION_MS = Duration.ofHours(1).toMillis();
 
     private final Duration dormancy;
     private final Duration cloneWindow;
@@ -32,7 +33,12 @@ public final class DeviceActivityRule {
     public Step onUse(RecentEvents state, Activity use) {
         long at = use.timestamp();
         String network = use.kind() == Activity.Kind.AUTH && use.gatewayId() == null ? SourceNetwork.of(use.sourceIp()) : null;
-        // Entries are the networks of recent direct authentications; the mark is when the device was last seen.
+        // Entries are the networks of recent direct authentications; the mark is when the device was
+        // last seen, kept to the hour: a use within the hour after the mark changes nothing, so the
+        // state (and its changelog) is not rewritten for every telemetry record. Dormancy is months.
+        if (network == null && state.mark() != RecentEvents.NEVER && at >= state.mark() && at - state.mark() < MARK_PRECISION_MS) {
+            return new Step(state, List.of());
+        }
         RecentEvents next = (network == null ? state : state.with(at, network, CAPACITY)).marked(Math.max(at, state.mark()));
         List<Finding> findings = new ArrayList<>(1);
         long lastSeen = state.mark();

@@ -73,7 +73,9 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observati
         byte[] bytes = store.get(record.key());
         RecentEvents state = bytes == null ? RecentEvents.empty() : RecentEvents.fromBytes(bytes);
         Step step = rule.apply(state, record.value());
-        store.put(record.key(), step.state().toBytes());
+        if (step.state() != state) { // an unchanged state is not rewritten (nor its changelog)
+            store.put(record.key(), step.state().toBytes());
+        }
         for (Finding f : step.findings()) {
             context.forward(record.withValue(AlertFactory.create(f, record.value().activity(), record.value().identity())));
         }
