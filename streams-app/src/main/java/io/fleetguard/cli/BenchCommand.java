@@ -2,7 +2,6 @@ package io.fleetguard.cli;
 
 import io.fleetguard.bench.Bench;
 import io.fleetguard.bench.BenchOptions;
-import io.fleetguard.serde.AvroClassTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +54,6 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Fraction of simulated actions that inject an incident (default: ${DEFAULT-VALUE}).")
     double incidentRate;
 
-    /** Runs the command alone, for trying it out before it is registered with {@code fleetguard}. */
-    public static void main(String[] args) {
-        AvroClassTrust.trustSchemaPackage();
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
-    }
 
     @Override
     public Integer call() throws Exception {

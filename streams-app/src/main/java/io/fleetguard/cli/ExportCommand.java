@@ -4,7 +4,6 @@ import io.fleetguard.config.ConfigLoader;
 import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.config.InvalidConfigurationException;
 import io.fleetguard.replay.Exporter;
-import io.fleetguard.serde.AvroClassTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,9 +56,4 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Lets the command be tried on its own before it is registered in {@link FleetGuardCli}. */
-    public static void main(String[] args) {
-        AvroClassTrust.trustSchemaPackage();
-        System.exit(new CommandLine(new ExportCommand()).execute(args));
-    }
 }

@@ -10,7 +10,6 @@ import io.fleetguard.replay.ReplayCleanup;
 import io.fleetguard.replay.ReplayFile;
 import io.fleetguard.replay.ReplayInput;
 import io.fleetguard.replay.ReplayTarget;
-import io.fleetguard.serde.AvroClassTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -186,11 +185,6 @@ public final class ReplayCommand implements Callable<Integer> {
         return EXIT_USAGE;
     }
 
-    /** Lets the command be tried on its own before it is registered in {@link FleetGuardCli}. */
-    public static void main(String[] args) {
-        AvroClassTrust.trustSchemaPackage();
-        System.exit(new CommandLine(new ReplayCommand()).execute(args));
-    }
 
     /** ISO-8601 instants, e.g. 2026-03-01T10:00:00Z. */
     static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
