@@ -5,13 +5,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +71,7 @@ final class DeadLetters {
         add(headers, HEADER_EXCEPTION, error.getClass().getName());
         add(headers, HEADER_MESSAGE, String.valueOf(error.getMessage()));
         if (withStackTrace) {
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace));
-            add(headers, HEADER_STACKTRACE, trace.toString());
+            add(headers, HEADER_STACKTRACE, Utils.stackTrace(error));
         }
         add(headers, HEADER_TOPIC, context.topic());
         add(headers, HEADER_PARTITION, Integer.toString(context.partition()));

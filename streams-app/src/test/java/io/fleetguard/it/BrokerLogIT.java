@@ -1,6 +1,5 @@
 package io.fleetguard.it;
 
-import io.fleetguard.embedded.EmbeddedKafka;
 import io.fleetguard.schema.CredentialType;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.IdentityAlert;
@@ -9,8 +8,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,26 +24,14 @@ import static io.fleetguard.testdata.Builders.aDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real Mosquitto logs through the normalizer and the detectors on a real broker, exactly once. */
-class BrokerLogIT {
+class BrokerLogIT extends WithEmbeddedKafka {
 
     private static final Instant REGISTERED = Instant.parse("2026-11-01T00:00:00Z");
 
-    private static EmbeddedKafka kafka;
 
     @TempDir
     static Path stateDir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void shouldTurnCapturedMosquittoLogsIntoTheExpectedAlerts() throws Exception {

@@ -1,6 +1,5 @@
 package io.fleetguard.it;
 
-import io.fleetguard.embedded.EmbeddedKafka;
 import io.fleetguard.runtime.FleetGuardApp;
 import io.fleetguard.schema.AuthEvent;
 import io.fleetguard.schema.DeviceIdentity;
@@ -15,8 +14,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,27 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End to end on a real single-node KRaft broker: the app under exactly_once_v2, events produced
  * with the real serde, alerts and dead letters read back with read_committed.
  */
-class FleetGuardIT {
+class FleetGuardIT extends WithEmbeddedKafka {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static EmbeddedKafka kafka;
 
     @TempDir
     static Path stateDir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void shouldDetectEndToEndAndDeadLetterPoisonPillsWithoutStopping() throws Exception {

@@ -1,7 +1,6 @@
 package io.fleetguard.it;
 
 import io.fleetguard.config.FleetGuardConfig;
-import io.fleetguard.embedded.EmbeddedKafka;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.replay.ClusterHistory;
 import io.fleetguard.replay.ClusterReplay;
@@ -16,8 +15,6 @@ import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.sim.SimEvent;
 import io.fleetguard.topology.FleetGuardTopics;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,26 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * broker under another application id, and replayed offline from JSON Lines files gives the same
  * alerts, id for id and field for field.
  */
-class ReplayAgreementIT {
+class ReplayAgreementIT extends WithEmbeddedKafka {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
 
-    private static EmbeddedKafka kafka;
 
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void shouldEmitTheSameAlertsLiveReplayedOnTheClusterAndReplayedOffline() throws Exception {

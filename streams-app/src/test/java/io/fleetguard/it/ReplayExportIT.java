@@ -1,6 +1,5 @@
 package io.fleetguard.it;
 
-import io.fleetguard.embedded.EmbeddedKafka;
 import io.fleetguard.feed.JsonLines;
 import io.fleetguard.replay.ClusterHistory;
 import io.fleetguard.replay.Exporter;
@@ -12,8 +11,6 @@ import io.fleetguard.sim.SimEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,24 +28,12 @@ import static io.fleetguard.testdata.Builders.anAuthEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code export} takes a history off a cluster in the offline format, and it replays to the same alerts. */
-class ReplayExportIT {
+class ReplayExportIT extends WithEmbeddedKafka {
 
-    private static EmbeddedKafka kafka;
 
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void shouldExportTheRangeInTheOfflineFormatAndReplayToTheSameAlerts() throws Exception {

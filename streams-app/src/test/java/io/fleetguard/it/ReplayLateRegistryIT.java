@@ -1,6 +1,5 @@
 package io.fleetguard.it;
 
-import io.fleetguard.embedded.EmbeddedKafka;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.replay.ClusterHistory;
 import io.fleetguard.replay.ClusterReplayReport;
@@ -14,8 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,28 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * delay, a live app that receives the whole registry after the events it governs emits the alerts
  * an offline replay (which orders by event time) emits.
  */
-class ReplayLateRegistryIT {
+class ReplayLateRegistryIT extends WithEmbeddedKafka {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final Duration GRACE = Duration.ofMinutes(15);
     private static final int PARTITIONS = 2;
 
-    private static EmbeddedKafka kafka;
 
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void shouldJudgeEventsByTheRegistryOfTheirTimeEvenWhenTheRegistryArrivesLast() throws Exception {
