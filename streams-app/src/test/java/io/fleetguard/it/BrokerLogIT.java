@@ -60,8 +60,16 @@ class BrokerLogIT extends WithEmbeddedKafka {
             List<ConsumerRecord<String, IdentityAlert>> alerts = KafkaTestClients.readUntil(kafka.bootstrapServers(),
                     it.topics.alerts().name(), new StringDeserializer(), it.topics.alerts().valueSerde().deserializer(),
                     Duration.ofSeconds(60), read -> read.size() >= expected.size());
-            assertThat(alerts).extracting(r -> r.value().getType() + " " + r.value().getSeverity() + " "
-                    + r.value().getDeviceId() + " " + r.value().getSubject()).containsExactlyInAnyOrderElementsOf(expected);
+            // Spraying is counted after a repartition by source address: the failures of <unknown> and of
+            // sensor-0002 come from two input partitions, so which device's failure completes the burst
+            // depends on arrival order; the alert itself (type, severity, source) does not.
+            assertThat(alerts).extracting(r -> anyDeviceForSpraying(r.value().getType() + " " + r.value().getSeverity() + " "
+                    + r.value().getDeviceId() + " " + r.value().getSubject()))
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(BrokerLogIT::anyDeviceForSpraying).toList());
         }
+    }
+
+    private static String anyDeviceForSpraying(String line) {
+        return line.startsWith("AUTH_FAILURE_BURST HIGH ") ? line.replaceFirst("^(\\S+ \\S+) \\S+ ", "$1 * ") : line;
     }
 }
