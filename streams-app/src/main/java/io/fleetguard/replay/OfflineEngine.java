@@ -6,6 +6,7 @@ import io.fleetguard.runtime.StreamsProperties;
 import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.topology.FleetGuardTopics;
 import io.fleetguard.topology.FleetGuardTopology;
+import io.fleetguard.topology.StateStores;
 import io.fleetguard.topology.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
@@ -49,7 +50,8 @@ final class OfflineEngine implements AutoCloseable {
 
     OfflineEngine(FleetGuardConfig config) {
         topics = FleetGuardTopics.from(config);
-        driver = new TopologyTestDriver(FleetGuardTopology.build(config, topics, metrics), StreamsProperties.of(config, metrics));
+        driver = new TopologyTestDriver(FleetGuardTopology.build(config, topics, metrics, StateStores.EPHEMERAL),
+                StreamsProperties.of(config, metrics));
         for (ReplayInput input : ReplayInput.values()) {
             TopicSpec<String, SpecificRecord> spec = input.topic(topics);
             inputs.put(input, driver.createInputTopic(spec.name(), spec.keySerde().serializer(), spec.valueSerde().serializer()));

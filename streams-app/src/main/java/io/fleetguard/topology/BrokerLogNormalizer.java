@@ -19,7 +19,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -67,7 +66,8 @@ final class BrokerLogNormalizer implements Processor<String, String, String, Spe
         this.input = config.topic(ConfigKeys.TOPIC_BROKER_LOGS);
     }
 
-    static ProcessorSupplier<String, String, String, SpecificRecord> supplier(FleetGuardConfig config, FleetGuardMetrics metrics) {
+    static ProcessorSupplier<String, String, String, SpecificRecord> supplier(FleetGuardConfig config, FleetGuardMetrics metrics,
+                                                                             StateStores stores) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, String, String, SpecificRecord> get() {
@@ -76,7 +76,7 @@ final class BrokerLogNormalizer implements Processor<String, String, String, Spe
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+                return Set.of(stores.keyValue(STORE, Serdes.String(), Serdes.ByteArray()));
             }
         };
     }

@@ -9,10 +9,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +32,8 @@ final class CredentialOwners {
     private final KTable<String, String> owners;
     private final TopicSpec<String, IdentityAlert> alerts;
 
-    CredentialOwners(KStream<String, DeviceIdentity> registry, Duration history, TopicSpec<String, IdentityAlert> alerts) {
+    CredentialOwners(KStream<String, DeviceIdentity> registry, Duration history, TopicSpec<String, IdentityAlert> alerts,
+                     StateStores stores) {
         this.alerts = alerts;
         this.owners = registry
                 .flatMap((deviceId, identity) -> {
@@ -49,7 +48,7 @@ final class CredentialOwners {
                 .repartition(Repartitioned.<String, String>as("credential-owners")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
                 .toTable(Named.as("credential-owners-table"),
-                        Materialized.<String, String>as(Stores.persistentVersionedKeyValueStore(STORE, history))
+                        stores.<String, String>versioned(STORE, history)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
     }
 

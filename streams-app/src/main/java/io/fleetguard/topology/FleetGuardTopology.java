@@ -21,11 +21,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -50,8 +48,11 @@ public final class FleetGuardTopology {
     private final EventTimeExtractor extractor;
     private final RecordValidator validator;
     private final DetectionStep detection;
+    private final StateStores stores;
 
-    private FleetGuardTopology(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics) {
+    private FleetGuardTopology(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics,
+                               StateStores stores) {
+        this.stores = stores;
         this.config = config;
         this.topics = topics;
         this.metrics = metrics;
@@ -66,8 +67,15 @@ public final class FleetGuardTopology {
         return v == null ? "development" : v;
     }
 
+    /** The topology of the live app: state in RocksDB with changelogs. */
     public static Topology build(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics) {
-        return new FleetGuardTopology(config, topics, metrics).build();
+        return build(config, topics, metrics, StateStores.DURABLE);
+    }
+
+    /** The same topology with its state kept as {@code stores} says; the alerts do not depend on it. */
+    public static Topology build(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics,
+                                 StateStores stores) {
+        return new FleetGuardTopology(config, topics, metrics, stores).build();
     }
 
     private Topology build() {
@@ -78,7 +86,7 @@ public final class FleetGuardTopology {
         KStream<String, DeviceIdentity> registryStream = registryStream(builder);
         KTable<String, DeviceIdentity> registry = registry(registryStream);
         CredentialOwners credentialOwners = new CredentialOwners(registryStream, config.registryHistoryRetention(),
-                topics.alerts());
+                topics.alerts(), stores);
 
         KStream<String, AuthEvent> authIn = keyedByDevice(builder, topics.authEvents(), AuthEvent::getDeviceId, "auth");
         KStream<String, Observation> auth = observe(authIn, registry, topics.authEvents(), Activity::of, "auth");
@@ -93,11 +101,11 @@ public final class FleetGuardTopology {
                 .merge(credentialOwners.enrich(detect(telemetry, "telemetry")), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
                 .merge(detect(support, "support"), Named.as("alerts-merge-support"))
-                .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents())
+                .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores)
                         .alerts(authIn, auth, telemetry, changes, support), Named.as("alerts-merge-stateful"));
 
         KStream<String, IdentityAlert> out = alerts
-                .process(SuppressionProcessor.supplier(config.policy().suppressionWindow(), topics.alerts().valueSerde()),
+                .process(SuppressionProcessor.supplier(config.policy().suppressionWindow(), topics.alerts().valueSerde(), stores),
                         Named.as("alert-suppression"))
                 .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"));
         out.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
@@ -122,8 +130,7 @@ public final class FleetGuardTopology {
     private KTable<String, DeviceIdentity> registry(KStream<String, DeviceIdentity> registryStream) {
         TopicSpec<String, DeviceIdentity> spec = topics.registry();
         return registryStream.toTable(Named.as("registry-table"),
-                        Materialized.<String, DeviceIdentity>as(Stores.persistentVersionedKeyValueStore(
-                                        REGISTRY_STORE, config.registryHistoryRetention()))
+                        stores.<String, DeviceIdentity>versioned(REGISTRY_STORE, config.registryHistoryRetention())
                                 .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
     }
 
@@ -134,7 +141,7 @@ public final class FleetGuardTopology {
     private void normalizeBrokerLogs(StreamsBuilder builder) {
         Map<String, KStream<String, SpecificRecord>> normalized = builder.stream(topics.brokerLogs(),
                         Consumed.with(Serdes.String(), Serdes.String()).withName("broker-logs-source"))
-                .process(BrokerLogNormalizer.supplier(config, metrics), Named.as("broker-log-normalizer"))
+                .process(BrokerLogNormalizer.supplier(config, metrics, stores), Named.as("broker-log-normalizer"))
                 .split(Named.as("normalized-"))
                 .branch((k, v) -> v instanceof AuthEvent, Branched.as("auth"))
                 .defaultBranch(Branched.as("telemetry"));

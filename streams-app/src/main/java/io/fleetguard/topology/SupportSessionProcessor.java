@@ -17,7 +17,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,8 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
         this.rule = rule;
     }
 
-    static ProcessorSupplier<String, Observation, String, IdentityAlert> supplier(io.fleetguard.detect.Policy policy) {
+    static ProcessorSupplier<String, Observation, String, IdentityAlert> supplier(io.fleetguard.detect.Policy policy,
+                                                                                 StateStores stores) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Observation, String, IdentityAlert> get() {
@@ -52,7 +52,7 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+                return Set.of(stores.keyValue(STORE, Serdes.String(), Serdes.ByteArray()));
             }
         };
     }

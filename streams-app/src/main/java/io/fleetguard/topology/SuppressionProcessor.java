@@ -13,7 +13,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
         this.suppression = suppression;
     }
 
-    static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(Duration window, Serde<IdentityAlert> serde) {
+    static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(Duration window, Serde<IdentityAlert> serde,
+                                                                                StateStores stores) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, IdentityAlert, String, IdentityAlert> get() {
@@ -48,7 +48,7 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), serde));
+                return Set.of(stores.keyValue(STORE, Serdes.String(), serde));
             }
         };
     }

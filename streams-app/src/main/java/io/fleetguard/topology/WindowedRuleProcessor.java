@@ -15,7 +15,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,8 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observati
     }
 
     static FixedKeyProcessorSupplier<String, Observation, IdentityAlert> supplier(
-            String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention) {
+            String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention,
+            StateStores stores) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, Observation, IdentityAlert> get() {
@@ -53,8 +53,7 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observati
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
-                        Serdes.String(), Serdes.ByteArray()));
+                return Set.of(stores.keyValue(storeName, Serdes.String(), Serdes.ByteArray()));
             }
         };
     }
