@@ -23,16 +23,20 @@ import java.util.Set;
  * Applies {@link Suppression} to the alert stream. The held alert per (type, device, subject) lives
  * in a named store; a stream-time punctuator closes windows whose end stream time has passed,
  * emitting the aggregated UPDATE and forgetting the key, which bounds the store to the alerts of
- * one window.
+ * one window. A second store indexes the held keys by window end, so the punctuator reads only the
+ * windows that closed (in window-end order), not every held alert.
  */
 final class SuppressionProcessor implements Processor<String, IdentityAlert, String, IdentityAlert> {
 
     static final String STORE = "alert-suppression-store";
+    /** Held keys by window end: {@code <window end, 16 hex digits>|<key>} to the key. */
+    static final String DEADLINES_STORE = "alert-suppression-deadlines";
     static final Duration PUNCTUATE_EVERY = Duration.ofMinutes(1);
 
     private final Suppression suppression;
     private ProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, IdentityAlert> held;
+    private KeyValueStore<String, String> deadlines;
 
     private SuppressionProcessor(Suppression suppression) {
         this.suppression = suppression;
@@ -48,7 +52,8 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(stores.keyValue(STORE, Serdes.String(), serde));
+                return Set.of(stores.keyValue(STORE, Serdes.String(), serde),
+                        stores.keyValue(DEADLINES_STORE, Serdes.String(), Serdes.String()));
             }
         };
     }
@@ -57,13 +62,16 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
     public void init(ProcessorContext<String, IdentityAlert> context) {
         this.context = context;
         this.held = context.getStateStore(STORE);
+        this.deadlines = context.getStateStore(DEADLINES_STORE);
+        indexHeldAlertsOnce();
         context.schedule(PUNCTUATE_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
     }
 
     @Override
     public void process(Record<String, IdentityAlert> record) {
         String key = Suppression.key(record.value());
-        Suppression.Outcome outcome = suppression.offer(record.value(), held.get(key));
+        IdentityAlert before = held.get(key);
+        Suppression.Outcome outcome = suppression.offer(record.value(), before);
         if (outcome.closedUpdate() != null) {
             emit(outcome.closedUpdate());
         }
@@ -71,25 +79,65 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
             emit(outcome.emit());
         }
         held.put(key, outcome.held());
+        long end = suppression.windowEnd(outcome.held());
+        if (before == null || suppression.windowEnd(before) != end) {
+            if (before != null) {
+                deadlines.delete(deadline(suppression.windowEnd(before), key));
+            }
+            deadlines.put(deadline(end, key), key);
+        }
     }
 
     private void closeWindows(long streamTime) {
-        List<KeyValue<String, IdentityAlert>> closed = new ArrayList<>();
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = deadlines.all()) { // in window-end order
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                if (windowEndOf(kv.key) > streamTime) {
+                    break;
+                }
+                due.add(kv);
+            }
+        }
+        for (KeyValue<String, String> kv : due) {
+            IdentityAlert alert = held.get(kv.value);
+            if (alert != null) {
+                IdentityAlert update = suppression.close(alert);
+                if (update != null) {
+                    emit(update);
+                }
+                held.delete(kv.value);
+            }
+            deadlines.delete(kv.key);
+        }
+    }
+
+    /**
+     * State written before the index existed has held alerts and no deadlines: index them, once.
+     * Afterwards the index is never empty while alerts are held.
+     */
+    private void indexHeldAlertsOnce() {
+        try (KeyValueIterator<String, String> it = deadlines.all()) {
+            if (it.hasNext()) {
+                return;
+            }
+        }
         try (KeyValueIterator<String, IdentityAlert> it = held.all()) {
             while (it.hasNext()) {
                 KeyValue<String, IdentityAlert> kv = it.next();
-                if (suppression.windowEnd(kv.value) <= streamTime) {
-                    closed.add(kv);
-                }
+                deadlines.put(deadline(suppression.windowEnd(kv.value), kv.key), kv.key);
             }
         }
-        for (KeyValue<String, IdentityAlert> kv : closed) {
-            IdentityAlert update = suppression.close(kv.value);
-            if (update != null) {
-                emit(update);
-            }
-            held.delete(kv.key);
-        }
+    }
+
+    /** Fixed-width hex sorts like the number it encodes (window ends are never negative). */
+    static String deadline(long windowEnd, String key) {
+        String hex = Long.toHexString(windowEnd);
+        return "0".repeat(16 - hex.length()) + hex + "|" + key;
+    }
+
+    private static long windowEndOf(String deadline) {
+        return Long.parseUnsignedLong(deadline, 0, 16, 16);
     }
 
     private void emit(IdentityAlert alert) {

@@ -80,12 +80,14 @@ class SuppressionTopologyTest {
             KeyValueStore<String, IdentityAlert> store = h.driver.getKeyValueStore(SuppressionProcessor.STORE);
             // only the last day's 200 devices (all within the last hour of stream time) are still held
             assertThat(count(store)).isEqualTo(200);
+            KeyValueStore<String, String> deadlines = h.driver.getKeyValueStore(SuppressionProcessor.DEADLINES_STORE);
+            assertThat(count(deadlines)).isEqualTo(200);
             // every earlier device: NEW and, when its window closed, UPDATE; the last day: NEW only so far
             assertThat(h.alerts()).hasSize(29 * 200 * 2 + 200);
         }
     }
 
-    private static long count(KeyValueStore<String, IdentityAlert> store) {
+    private static long count(KeyValueStore<String, ?> store) {
         long n = 0;
         try (var it = store.all()) {
             while (it.hasNext()) {
