@@ -29,10 +29,7 @@ final class EnginePool implements AutoCloseable {
     record Output(long seq, HistoryLine line, List<IdentityAlert> alerts, List<OfflineEngine.DeadLetter> deadLetters) {
     }
 
-    private static final long DISCARD_EVERY = 10_000;
-
     private final List<OfflineEngine> engines = new ArrayList<>();
-    private final long[] piped;
     private final ExecutorService executor;
 
     EnginePool(int size, IntFunction<OfflineEngine> factory) {
@@ -44,7 +41,6 @@ final class EnginePool implements AutoCloseable {
             engines.forEach(OfflineEngine::close);
             throw e;
         }
-        piped = new long[size];
         executor = Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(r, "fleetguard-replay-engine");
             t.setDaemon(true);
@@ -78,9 +74,6 @@ final class EnginePool implements AutoCloseable {
             List<OfflineEngine.DeadLetter> dead = engine.deadLetters();
             if (!alerts.isEmpty() || !dead.isEmpty()) {
                 out.add(new Output(item.seq(), item.line(), alerts, dead));
-            }
-            if (++piped[index] % DISCARD_EVERY == 0) {
-                engine.discardInternalOutput();
             }
         }
         return out;

@@ -9,27 +9,23 @@ import io.fleetguard.topology.FleetGuardTopology;
 import io.fleetguard.topology.StateStores;
 import io.fleetguard.topology.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The production topology, built by {@link FleetGuardTopology#build} from the given configuration,
- * running in-process in a {@link TopologyTestDriver}: no broker, one task, each record processed
- * to completion when it is piped. Its alert and dead-letter output is read as it appears; the
- * driver also keeps everything written to changelog and repartition topics, which is discarded
- * regularly to keep memory bounded.
+ * The production topology, built by {@link FleetGuardTopology#build} from the given configuration
+ * with its state in memory ({@link StateStores#EPHEMERAL}), running in-process on a
+ * {@link TaskDriver}: no broker, one task, each record processed to completion when it is piped.
+ * Its alert and dead-letter output is read as it appears.
  */
 final class OfflineEngine implements AutoCloseable {
 
@@ -42,63 +38,51 @@ final class OfflineEngine implements AutoCloseable {
 
     private final FleetGuardMetrics metrics = FleetGuardMetrics.inMemory();
     private final FleetGuardTopics topics;
-    private final TopologyTestDriver driver;
-    private final Map<ReplayInput, TestInputTopic<String, SpecificRecord>> inputs = new EnumMap<>(ReplayInput.class);
-    private final TestOutputTopic<String, IdentityAlert> alerts;
-    private final TestOutputTopic<byte[], byte[]> deadLetters;
-    private final Map<String, TestOutputTopic<byte[], byte[]>> internal = new HashMap<>();
+    private final TaskDriver driver;
+    private final Map<ReplayInput, TopicSpec<String, SpecificRecord>> inputs = new EnumMap<>(ReplayInput.class);
+    private final Deserializer<IdentityAlert> alertDeserializer;
 
     OfflineEngine(FleetGuardConfig config) {
         topics = FleetGuardTopics.from(config);
-        driver = new TopologyTestDriver(FleetGuardTopology.build(config, topics, metrics, StateStores.EPHEMERAL),
-                StreamsProperties.of(config, metrics));
+        driver = new TaskDriver(FleetGuardTopology.build(config, topics, metrics, StateStores.EPHEMERAL),
+                StreamsProperties.of(config, metrics), Set.of(topics.alerts().name(), topics.deadLetter()));
         for (ReplayInput input : ReplayInput.values()) {
-            TopicSpec<String, SpecificRecord> spec = input.topic(topics);
-            inputs.put(input, driver.createInputTopic(spec.name(), spec.keySerde().serializer(), spec.valueSerde().serializer()));
+            inputs.put(input, input.topic(topics));
         }
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        alertDeserializer = topics.alerts().valueSerde().deserializer();
     }
 
     /** Processes one record completely: afterwards its alerts and dead letters are readable. */
     void pipe(HistoryRecord r) {
-        inputs.get(r.input()).pipeInput(new TestRecord<>(r.deviceId(), r.value(), new RecordHeaders(), r.timestamp()));
+        TopicSpec<String, SpecificRecord> spec = inputs.get(r.input());
+        driver.pipe(spec.name(), spec.keySerde().serializer().serialize(spec.name(), r.deviceId()),
+                spec.valueSerde().serializer().serialize(spec.name(), r.value()), r.timestamp());
     }
 
     /** Alerts produced since the last call, in output order. */
     List<IdentityAlert> alerts() {
-        return hasOutput(topics.alerts().name(), alerts) ? alerts.readValuesToList() : List.of();
-    }
-
-    /** Dead letters produced since the last call. */
-    List<DeadLetter> deadLetters() {
-        if (!hasOutput(topics.deadLetter(), deadLetters)) {
+        List<ProducerRecord<byte[], byte[]>> records = driver.read(topics.alerts().name());
+        if (records.isEmpty()) {
             return List.of();
         }
-        List<DeadLetter> out = new ArrayList<>();
-        for (TestRecord<byte[], byte[]> r : deadLetters.readRecordsToList()) {
-            out.add(new DeadLetter(header(r, HEADER_REASON), header(r, HEADER_MESSAGE)));
+        List<IdentityAlert> out = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            out.add(alertDeserializer.deserialize(r.topic(), r.headers(), r.value()));
         }
         return out;
     }
 
-    /** Drops what the driver captured for changelog and repartition topics (it keeps it forever otherwise). */
-    void discardInternalOutput() {
-        for (String topic : driver.producedTopicNames()) {
-            if (!topic.equals(topics.alerts().name()) && !topic.equals(topics.deadLetter())) {
-                TestOutputTopic<byte[], byte[]> out = internal.computeIfAbsent(topic,
-                        t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
-                while (!out.isEmpty()) {
-                    out.readRecord();
-                }
-            }
+    /** Dead letters produced since the last call. */
+    List<DeadLetter> deadLetters() {
+        List<ProducerRecord<byte[], byte[]>> records = driver.read(topics.deadLetter());
+        if (records.isEmpty()) {
+            return List.of();
         }
-    }
-
-    /** Asking the driver about a topic nothing was written to yet logs a warning per call; this does not. */
-    private boolean hasOutput(String topic, TestOutputTopic<?, ?> output) {
-        return driver.producedTopicNames().contains(topic) && !output.isEmpty();
+        List<DeadLetter> out = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            out.add(new DeadLetter(header(r.headers(), HEADER_REASON), header(r.headers(), HEADER_MESSAGE)));
+        }
+        return out;
     }
 
     FleetGuardMetrics metrics() {
@@ -109,8 +93,8 @@ final class OfflineEngine implements AutoCloseable {
         return topics;
     }
 
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
-        Header h = r.headers().lastHeader(key);
+    private static String header(Headers headers, String key) {
+        Header h = headers.lastHeader(key);
         return h == null ? "unknown" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
