@@ -1,11 +1,5 @@
 package io.fleetguard.detect;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,31 +50,22 @@ public record RecentEvents(List<Entry> entries, long mark) {
     }
 
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + entries.size() * 24);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(mark);
-            out.writeInt(entries.size());
-            for (Entry e : entries) {
-                out.writeLong(e.at());
-                out.writeUTF(e.label());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StateBytes.Writer out = new StateBytes.Writer(12 + entries.size() * 24).writeLong(mark).writeInt(entries.size());
+        for (Entry e : entries) {
+            out.writeLong(e.at()).writeUTF(e.label());
         }
-        return bytes.toByteArray();
+        return out.toBytes();
     }
 
     public static RecentEvents fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            long fired = in.readLong();
-            int n = in.readInt();
-            List<Entry> entries = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                entries.add(new Entry(in.readLong(), in.readUTF()));
-            }
-            return new RecentEvents(entries, fired);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt state", e);
+        StateBytes.Reader in = new StateBytes.Reader(data);
+        long fired = in.readLong();
+        int n = in.readInt();
+        List<Entry> entries = new ArrayList<>(Math.min(Math.max(n, 0), 1024));
+        for (int i = 0; i < n; i++) {
+            long at = in.readLong();
+            entries.add(new Entry(at, in.readUTF()));
         }
+        return new RecentEvents(entries, fired);
     }
 }

@@ -1,11 +1,5 @@
 package io.fleetguard.detect;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,35 +54,24 @@ public record SupportSessions(List<Session> sessions) {
     }
 
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(sessions.size());
-            for (Session s : sessions) {
-                out.writeUTF(s.sessionId());
-                out.writeUTF(s.vendor());
-                out.writeLong(s.startedAt());
-                out.writeLong(s.endedAt());
-                out.writeBoolean(s.approved());
-                out.writeBoolean(s.reportedOpen());
-                out.writeLong(s.limitMs());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StateBytes.Writer out = new StateBytes.Writer(4 + sessions.size() * 64).writeInt(sessions.size());
+        for (Session s : sessions) {
+            out.writeUTF(s.sessionId()).writeUTF(s.vendor()).writeLong(s.startedAt()).writeLong(s.endedAt())
+                    .writeBoolean(s.approved()).writeBoolean(s.reportedOpen()).writeLong(s.limitMs());
         }
-        return bytes.toByteArray();
+        return out.toBytes();
     }
 
     public static SupportSessions fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            int n = in.readInt();
-            List<Session> sessions = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                sessions.add(new Session(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readBoolean(),
-                        in.readBoolean(), in.readLong()));
-            }
-            return new SupportSessions(sessions);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt state", e);
+        StateBytes.Reader in = new StateBytes.Reader(data);
+        int n = in.readInt();
+        List<Session> sessions = new ArrayList<>(Math.min(Math.max(n, 0), 1024));
+        for (int i = 0; i < n; i++) {
+            String sessionId = in.readUTF();
+            String vendor = in.readUTF();
+            sessions.add(new Session(sessionId, vendor, in.readLong(), in.readLong(), in.readBoolean(),
+                    in.readBoolean(), in.readLong()));
         }
+        return new SupportSessions(sessions);
     }
 }
