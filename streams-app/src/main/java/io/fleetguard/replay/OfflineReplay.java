@@ -53,7 +53,6 @@ public final class OfflineReplay {
             }
         }
 
-        /** One engine per available processor. */
         /**
          * One: engines split the fleet by device, and the rules that correlate across devices (shared
          * credentials by fingerprint, password spraying by source, credential owners) only agree with

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.utils.Time;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,7 +56,7 @@ final class TaskDriver implements AutoCloseable {
      * @param outputTopics the sink topics whose records are read with {@link #read}; records for
      *                     other topics that are not sources of the task are dropped
      */
-    TaskDriver(Topology topology, java.util.Properties properties, Set<String> outputTopics) {
+    TaskDriver(Topology topology, Properties properties, Set<String> outputTopics) {
         driver = new TopologyTestDriver(topology, properties);
         try {
             task = field("task", StreamTask.class);
@@ -110,7 +112,7 @@ final class TaskDriver implements AutoCloseable {
     }
 
     private void enqueue(TopicPartition partition, byte[] key, byte[] value, long timestamp,
-                         org.apache.kafka.common.header.Headers headers) {
+                         Headers headers) {
         long offset = nextOffsets.get(partition).getAndIncrement();
         task.addRecords(partition, List.of(new ConsumerRecord<>(partition.topic(), partition.partition(), offset,
                 timestamp, TimestampType.CREATE_TIME, key == null ? ConsumerRecord.NULL_SIZE : key.length,
