@@ -3,6 +3,7 @@ package io.fleetguard.cli;
 import io.fleetguard.config.ConfigLoader;
 import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.config.InvalidConfigurationException;
+import io.fleetguard.replay.AlertFormat;
 import io.fleetguard.replay.ClusterReplay;
 import io.fleetguard.replay.ClusterReplayReport;
 import io.fleetguard.replay.OfflineReplay;
@@ -83,8 +84,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--support", paramLabel = "FILE", description = "Offline: RemoteSupportSession lines (repeatable).")
     List<Path> support = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Offline: alerts file, one IdentityAlert per line; - for stdout.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Offline: alerts file, one alert per line; - for stdout.")
     String alertsOut;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = AlertFormatConverter.class, defaultValue = "identity-alert",
+            description = "Offline: identity-alert (one IdentityAlert JSON per line) or ocsf (the OCSF Detection Finding "
+                    + "the app writes to its OCSF topic) (default: ${DEFAULT-VALUE}).")
+    AlertFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE", description = "Offline: rejected lines (default: <out>.rejects.jsonl).")
     Path rejects;
@@ -168,7 +174,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Map<String, String> settings = load(Map.of("kafka.bootstrap.servers", "offline.invalid:9092",
                 "schema.registry.url", "mock://offline")).originalsStrings();
         new OfflineReplay(new OfflineReplay.Options(files, alerts, rejectsFile, settings, Clock.systemUTC(),
-                engines != null ? engines : OfflineReplay.Options.defaultEngines()), console, out).run();
+                engines != null ? engines : OfflineReplay.Options.defaultEngines(), format), console, out).run();
         return 0;
     }
 
@@ -185,6 +191,15 @@ public final class ReplayCommand implements Callable<Integer> {
         return EXIT_USAGE;
     }
 
+
+    /** identity-alert or ocsf. */
+    static final class AlertFormatConverter implements CommandLine.ITypeConverter<AlertFormat> {
+        @Override
+        public AlertFormat convert(String value) {
+            return AlertFormat.fromOptionName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not an alert format: " + AlertFormat.optionNames()));
+        }
+    }
 
     /** ISO-8601 instants, e.g. 2026-03-01T10:00:00Z. */
     static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {

@@ -25,8 +25,13 @@ final class EnginePool implements AutoCloseable {
     record Item(long seq, HistoryLine line, HistoryRecord record) {
     }
 
-    /** What one record produced; only records that produced something are reported. */
-    record Output(long seq, HistoryLine line, List<IdentityAlert> alerts, List<OfflineEngine.DeadLetter> deadLetters) {
+    /**
+     * What one record produced; only records that produced something are reported.
+     *
+     * @param ocsf the OCSF findings the topology wrote for {@code alerts}, one each, in the same order
+     */
+    record Output(long seq, HistoryLine line, List<IdentityAlert> alerts, List<String> ocsf,
+                  List<OfflineEngine.DeadLetter> deadLetters) {
     }
 
     private static final long DISCARD_EVERY = 10_000;
@@ -75,9 +80,10 @@ final class EnginePool implements AutoCloseable {
         for (Item item : items) {
             engine.pipe(item.record());
             List<IdentityAlert> alerts = engine.alerts();
+            List<String> ocsf = engine.ocsf();
             List<OfflineEngine.DeadLetter> dead = engine.deadLetters();
-            if (!alerts.isEmpty() || !dead.isEmpty()) {
-                out.add(new Output(item.seq(), item.line(), alerts, dead));
+            if (!alerts.isEmpty() || !ocsf.isEmpty() || !dead.isEmpty()) {
+                out.add(new Output(item.seq(), item.line(), alerts, ocsf, dead));
             }
             if (++piped[index] % DISCARD_EVERY == 0) {
                 engine.discardInternalOutput();

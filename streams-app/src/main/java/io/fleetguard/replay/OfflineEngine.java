@@ -12,6 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -27,7 +28,7 @@ import java.util.Map;
 /**
  * The production topology, built by {@link FleetGuardTopology#build} from the given configuration,
  * running in-process in a {@link TopologyTestDriver}: no broker, one task, each record processed
- * to completion when it is piped. Its alert and dead-letter output is read as it appears; the
+ * to completion when it is piped. Its alert, OCSF and dead-letter output is read as it appears; the
  * driver also keeps everything written to changelog and repartition topics, which is discarded
  * regularly to keep memory bounded.
  */
@@ -45,6 +46,7 @@ final class OfflineEngine implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final Map<ReplayInput, TestInputTopic<String, SpecificRecord>> inputs = new EnumMap<>(ReplayInput.class);
     private final TestOutputTopic<String, IdentityAlert> alerts;
+    private final TestOutputTopic<String, String> ocsf;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final Map<String, TestOutputTopic<byte[], byte[]>> internal = new HashMap<>();
 
@@ -58,6 +60,7 @@ final class OfflineEngine implements AutoCloseable {
         }
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
                 topics.alerts().valueSerde().deserializer());
+        ocsf = driver.createOutputTopic(topics.alertsOcsf(), new StringDeserializer(), new StringDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -69,6 +72,11 @@ final class OfflineEngine implements AutoCloseable {
     /** Alerts produced since the last call, in output order. */
     List<IdentityAlert> alerts() {
         return hasOutput(topics.alerts().name(), alerts) ? alerts.readValuesToList() : List.of();
+    }
+
+    /** OCSF findings the topology wrote since the last call, one per alert, in the alerts' order. */
+    List<String> ocsf() {
+        return hasOutput(topics.alertsOcsf(), ocsf) ? ocsf.readValuesToList() : List.of();
     }
 
     /** Dead letters produced since the last call. */
@@ -86,7 +94,8 @@ final class OfflineEngine implements AutoCloseable {
     /** Drops what the driver captured for changelog and repartition topics (it keeps it forever otherwise). */
     void discardInternalOutput() {
         for (String topic : driver.producedTopicNames()) {
-            if (!topic.equals(topics.alerts().name()) && !topic.equals(topics.deadLetter())) {
+            if (!topic.equals(topics.alerts().name()) && !topic.equals(topics.alertsOcsf())
+                    && !topic.equals(topics.deadLetter())) {
                 TestOutputTopic<byte[], byte[]> out = internal.computeIfAbsent(topic,
                         t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
                 while (!out.isEmpty()) {

@@ -25,8 +25,8 @@ import java.util.UUID;
 
 /**
  * Offline replay: JSON Lines history files in, the production topology in-process
- * ({@link OfflineEngine}), one {@code IdentityAlert} per line out, in the format of
- * {@code feed.JsonLines}. Records are replayed in event-time order across all files (see
+ * ({@link OfflineEngine}), one alert per line out: the {@code IdentityAlert} in the format of
+ * {@code feed.JsonLines}, or the OCSF finding the topology wrote for it ({@link AlertFormat}). Records are replayed in event-time order across all files (see
  * {@link TimeOrderedHistory}), each stamped with its event time, so the alerts and their ids are
  * the ones the live app emits for the same history. Bad lines go to the rejects file; none stops
  * the run.
@@ -40,20 +40,27 @@ public final class OfflineReplay {
      * @param clock    "now", for refusing event times in the future
      * @param engines  topology instances working in parallel, each on a share of the devices
      *                 (the alerts are the same for any number)
+     * @param format   what is written per alert
      */
     public record Options(List<ReplayFile> inputs, Path out, Path rejects, Map<String, String> settings, Clock clock,
-                          int engines) {
+                          int engines, AlertFormat format) {
         public Options {
             inputs = List.copyOf(inputs);
             Objects.requireNonNull(rejects, "rejects");
             settings = Map.copyOf(settings);
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(format, "format");
             if (engines < 1) {
                 throw new IllegalArgumentException("engines must be at least 1, was " + engines);
             }
         }
 
-        /** One engine per available processor. */
+        /** IdentityAlert lines. */
+        public Options(List<ReplayFile> inputs, Path out, Path rejects, Map<String, String> settings, Clock clock,
+                       int engines) {
+            this(inputs, out, rejects, settings, clock, engines, AlertFormat.IDENTITY_ALERT);
+        }
+
         /**
          * One: engines split the fleet by device, and the rules that correlate across devices (shared
          * credentials by fingerprint, password spraying by source, credential owners) only agree with
@@ -114,7 +121,7 @@ public final class OfflineReplay {
         while (true) {
             List<EnginePool.Item> round = nextRound(history, decoder, rejects, tally);
             if (pending != null) {
-                write(pending.await(), out, rejects, tally);
+                write(pending.await(), options.format(), out, rejects, tally);
             }
             if (round.isEmpty()) {
                 break;
@@ -146,11 +153,16 @@ public final class OfflineReplay {
         return round;
     }
 
-    private static void write(List<EnginePool.Output> outputs, Writer out, Rejects rejects, Tally tally) throws IOException {
+    private static void write(List<EnginePool.Output> outputs, AlertFormat format, Writer out, Rejects rejects,
+                              Tally tally) throws IOException {
         for (EnginePool.Output o : outputs) {
-            for (IdentityAlert alert : o.alerts()) {
-                out.write(JsonLines.encode(alert));
+            // The OCSF lines are the topology's own output, not a rendering of the alerts made here.
+            List<String> lines = format == AlertFormat.OCSF ? o.ocsf() : o.alerts().stream().map(JsonLines::encode).toList();
+            for (String line : lines) {
+                out.write(line);
                 out.write('\n');
+            }
+            for (IdentityAlert alert : o.alerts()) {
                 tally.alerts.merge(alert.getType(), 1L, Long::sum);
             }
             for (OfflineEngine.DeadLetter d : o.deadLetters()) {

@@ -46,6 +46,22 @@ class ReplayCommandTest {
     }
 
     @Test
+    void shouldWriteOcsfFindingsWithFormatOcsf() throws Exception {
+        Path history = dir.resolve("history");
+        SimulatedHistory.write(history, SimulatedHistory.events(SimulatedHistory.OPTIONS, 2_000));
+        Path alerts = dir.resolve("alerts.jsonl");
+
+        int exit = run("--offline", "--registry", history.resolve("registry.jsonl").toString(),
+                "--auth", history.resolve("auth.jsonl").toString(), "--telemetry", history.resolve("telemetry.jsonl").toString(),
+                "--format", "ocsf", "--out", alerts.toString());
+
+        assertThat(exit).as(text(err)).isZero();
+        List<String> lines = Files.readAllLines(alerts, StandardCharsets.UTF_8);
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"class_uid\":2004,"));
+        assertThat(text(out)).contains("alerts:   " + lines.size() + " -> " + alerts);
+    }
+
+    @Test
     void shouldRefuseAmbiguousOrIncompleteRequestsWithUsageExitCode() {
         assertThat(run()).isEqualTo(2);
         assertThat(text(err)).contains("choose exactly one of --offline, --cleanup ID, or --from/--to");
@@ -58,9 +74,10 @@ class ReplayCommandTest {
         assertThat(text(err)).contains("replay name '../etc' must be");
         assertThat(run("--from", "yesterday", "--to", "2026-03-01T00:00:00Z")).isEqualTo(2);
         assertThat(picocliErr.toString()).contains("'yesterday' is not an ISO-8601 instant");
-        // Reserved for later issues: accepted by nothing yet
+        assertThat(run("--offline", "--registry", "r.jsonl", "--format", "xml", "--out", "-")).isEqualTo(2);
+        assertThat(picocliErr.toString()).contains("'xml' is not an alert format: identity-alert or ocsf");
+        // Reserved for a later issue: accepted by nothing yet
         assertThat(run("--offline", "--broker-log", "mosquitto.log", "--out", "-")).isEqualTo(2);
-        assertThat(run("--offline", "--format", "ocsf", "--out", "-")).isEqualTo(2);
     }
 
     @Test
