@@ -173,7 +173,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream console = toStdout ? err : out;
         Map<String, String> settings = load(Map.of("kafka.bootstrap.servers", "offline.invalid:9092",
                 "schema.registry.url", "mock://offline")).originalsStrings();
-        new OfflineReplay(new OfflineReplay.Options(files, alerts, rejectsFile, settings, Clock.systemUTC(),
+        new OfflineReplay(new OfflineReplay.Options(files, List.of(), alerts, rejectsFile, settings, Clock.systemUTC(),
                 engines != null ? engines : OfflineReplay.Options.defaultEngines(), format), console, out).run();
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.fleetguard.replay;
 
+import io.fleetguard.config.ConfigKeys;
 import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.runtime.StreamsProperties;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -45,6 +47,8 @@ final class OfflineEngine implements AutoCloseable {
     private final FleetGuardTopics topics;
     private final TopologyTestDriver driver;
     private final Map<ReplayInput, TestInputTopic<String, SpecificRecord>> inputs = new EnumMap<>(ReplayInput.class);
+    /** Null when the configuration turns the broker-log normalizer off. */
+    private final TestInputTopic<String, String> brokerLogs;
     private final TestOutputTopic<String, IdentityAlert> alerts;
     private final TestOutputTopic<String, String> ocsf;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
@@ -58,14 +62,27 @@ final class OfflineEngine implements AutoCloseable {
             TopicSpec<String, SpecificRecord> spec = input.topic(topics);
             inputs.put(input, driver.createInputTopic(spec.name(), spec.keySerde().serializer(), spec.valueSerde().serializer()));
         }
+        brokerLogs = topics.brokerLogs() == null ? null
+                : driver.createInputTopic(topics.brokerLogs(), new StringSerializer(), new StringSerializer());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
                 topics.alerts().valueSerde().deserializer());
         ocsf = driver.createOutputTopic(topics.alertsOcsf(), new StringDeserializer(), new StringDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Processes one record completely: afterwards its alerts and dead letters are readable. */
+    /**
+     * Processes one record completely: afterwards its alerts and dead letters are readable. A broker
+     * log line goes to the broker-logs topic keyed by its broker id; the events the normalizer makes
+     * of it are written to the auth and telemetry topics, which the driver feeds back at once.
+     */
     void pipe(HistoryRecord r) {
+        if (r.logLine() != null) {
+            if (brokerLogs == null) {
+                throw new IllegalStateException("a broker log line to replay, but " + ConfigKeys.INGEST_ENABLED + " is false");
+            }
+            brokerLogs.pipeInput(new TestRecord<>(r.deviceId(), r.logLine(), new RecordHeaders(), r.timestamp()));
+            return;
+        }
         inputs.get(r.input()).pipeInput(new TestRecord<>(r.deviceId(), r.value(), new RecordHeaders(), r.timestamp()));
     }
 

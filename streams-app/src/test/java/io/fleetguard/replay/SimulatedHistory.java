@@ -97,7 +97,7 @@ public final class SimulatedHistory {
     public static OfflineReport replay(List<ReplayFile> files, Path out, Map<String, String> settings, int engines,
                                        AlertFormat format) {
         try {
-            return new OfflineReplay(new OfflineReplay.Options(files, out, rejectsOf(out), settings, Clock.systemUTC(),
+            return new OfflineReplay(new OfflineReplay.Options(files, List.of(), out, rejectsOf(out), settings, Clock.systemUTC(),
                     engines, format), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.out).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
