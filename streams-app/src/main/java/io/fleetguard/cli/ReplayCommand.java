@@ -3,6 +3,8 @@ package io.fleetguard.cli;
 import io.fleetguard.config.ConfigLoader;
 import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.config.InvalidConfigurationException;
+import io.fleetguard.replay.AlertFormat;
+import io.fleetguard.replay.BrokerLog;
 import io.fleetguard.replay.ClusterReplay;
 import io.fleetguard.replay.ClusterReplayReport;
 import io.fleetguard.replay.OfflineReplay;
@@ -11,6 +13,7 @@ import io.fleetguard.replay.ReplayFile;
 import io.fleetguard.replay.ReplayInput;
 import io.fleetguard.replay.ReplayTarget;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,11 +31,12 @@ import java.util.concurrent.Callable;
 /**
  * {@code fleetguard replay}: re-run detection over history, for incident responders. On a cluster
  * ({@code --from --to}), under its own application id into its own alert topic; offline
- * ({@code --offline}), over JSON Lines files into an alerts file, with no broker. Both emit the
- * alerts, ids included, that the live app emitted for the same history.
+ * ({@code --offline}), over JSON Lines files and raw broker logs into an alerts file, with no
+ * broker. Both emit the alerts, ids included, that the live app emitted for the same history (for
+ * raw broker logs, ids only when the live records were stamped with the lines' own times).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-run detection over a time range of the input topics, or offline over JSON Lines files.",
+        description = {"Re-run detection over a time range of the input topics, or offline over JSON Lines files and broker logs.",
                 "  cluster: replay --from 2026-03-01T00:00:00Z --to 2026-03-02T00:00:00Z [--name incident-42]",
                 "  cleanup: replay --cleanup incident-42 [--delete-output]",
                 "  offline: replay --offline --registry registry.jsonl --auth auth.jsonl ... --out alerts.jsonl"})
@@ -65,7 +69,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--delete-output", description = "With --cleanup: also delete the replay's alert and dead-letter topics.")
     boolean deleteOutput;
 
-    @Option(names = "--offline", description = "Replay JSON Lines files in-process, with no broker.")
+    @Option(names = "--offline", description = "Replay JSON Lines files and raw broker logs in-process, with no broker.")
     boolean offline;
 
     @Option(names = "--registry", paramLabel = "FILE", description = "Offline: DeviceIdentity lines (repeatable).")
@@ -83,8 +87,16 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--support", paramLabel = "FILE", description = "Offline: RemoteSupportSession lines (repeatable).")
     List<Path> support = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Offline: alerts file, one IdentityAlert per line; - for stdout.")
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<BrokerLogOptions> brokerLogs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Offline: alerts file, one alert per line; - for stdout.")
     String alertsOut;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = AlertFormatConverter.class, defaultValue = "identity-alert",
+            description = "Offline: identity-alert (one IdentityAlert JSON per line) or ocsf (the OCSF Detection Finding "
+                    + "the app writes to its OCSF topic) (default: ${DEFAULT-VALUE}).")
+    AlertFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE", description = "Offline: rejected lines (default: <out>.rejects.jsonl).")
     Path rejects;
@@ -167,9 +179,22 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream console = toStdout ? err : out;
         Map<String, String> settings = load(Map.of("kafka.bootstrap.servers", "offline.invalid:9092",
                 "schema.registry.url", "mock://offline")).originalsStrings();
-        new OfflineReplay(new OfflineReplay.Options(files, alerts, rejectsFile, settings, Clock.systemUTC(),
-                engines != null ? engines : OfflineReplay.Options.defaultEngines()), console, out).run();
+        new OfflineReplay(new OfflineReplay.Options(files, brokerLogFiles(), alerts, rejectsFile, settings, Clock.systemUTC(),
+                engines != null ? engines : OfflineReplay.Options.defaultEngines(), format), console, out).run();
         return 0;
+    }
+
+    /** The --broker-log groups; a missing format is a usage error naming the file it belongs to. */
+    private List<BrokerLog> brokerLogFiles() {
+        List<BrokerLog> logs = new ArrayList<>();
+        for (BrokerLogOptions b : brokerLogs) {
+            if (b.format == null) {
+                throw new IllegalArgumentException("--broker-log " + b.file + " needs its --broker-log-format ("
+                        + BrokerLogOptions.FORMATS + ")");
+            }
+            logs.add(BrokerLog.of(b.file, b.format, b.brokerId));
+        }
+        return logs;
     }
 
     /** Settings: properties file &lt; FLEETGUARD_* environment &lt; --set &lt; what the replay itself fixes. */

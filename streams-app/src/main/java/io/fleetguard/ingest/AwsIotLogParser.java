@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -128,6 +129,12 @@ public final class AwsIotLogParser {
             throw new LineRejected(Reasons.MISSING_FIELD);
         }
         return value;
+    }
+
+    /** The time the entry states, read as {@link #parse} reads it; empty when it has none. */
+    static OptionalLong statedTime(String raw) {
+        JsonNode node = JsonLines.object(raw).get("timestamp");
+        return node == null || node.isNull() ? OptionalLong.empty() : OptionalLong.of(timestamp(node, 0));
     }
 
     private static long timestamp(JsonNode node, long recordTimestamp) {

@@ -40,6 +40,21 @@ record EmqxFields(Long timestampMillis, Map<String, String> values, Map<String, 
         return line.startsWith("{") ? fromJson(JsonLines.object(line)) : fromText(line);
     }
 
+    /**
+     * The time the line states, read as {@link #parse} reads it but without the other fields; null
+     * when a JSON line has none. @throws LineRejected when the line has no readable time
+     */
+    static Long statedTime(String line) {
+        if (line.startsWith("{")) {
+            return jsonTime(JsonLines.object(line).get("time"));
+        }
+        Matcher m = TEXT_LINE.matcher(line);
+        if (!m.matches()) {
+            throw new LineRejected(Reasons.NOT_THIS_FORMAT);
+        }
+        return textTime(m.group(1));
+    }
+
     private static EmqxFields fromText(String line) {
         Matcher m = TEXT_LINE.matcher(line);
         if (!m.matches()) {

@@ -12,12 +12,12 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * Several {@link OfflineEngine}s, each owning a share of the devices, as the live app's tasks each
- * own a share of the partitions. All FleetGuard state is per device (registry versions, the daily
- * gate), and each engine receives its devices' records in event-time order, so the alerts do not
- * depend on the number of engines. Records are processed in rounds: a round is split by device,
- * the engines work on their parts in parallel, and the round's output is put back into input order,
- * so the alert file is the same, line for line, whatever the number of engines.
+ * One or more {@link OfflineEngine}s, each owning a share of the devices. Each engine receives its
+ * devices' records in event-time order, so the per-device rules give the same alerts for any number
+ * of engines; the rules that correlate devices (shared credentials by fingerprint, spraying by
+ * source, credential owners, broker logs naming many devices) only see everything with one engine,
+ * the default. Records are processed in rounds: a round is split by device, the engines work on
+ * their parts in parallel, and the round's output is put back into input order.
  */
 final class EnginePool implements AutoCloseable {
 
@@ -25,8 +25,13 @@ final class EnginePool implements AutoCloseable {
     record Item(long seq, HistoryLine line, HistoryRecord record) {
     }
 
-    /** What one record produced; only records that produced something are reported. */
-    record Output(long seq, HistoryLine line, List<IdentityAlert> alerts, List<OfflineEngine.DeadLetter> deadLetters) {
+    /**
+     * What one record produced; only records that produced something are reported.
+     *
+     * @param ocsf the OCSF findings the topology wrote for {@code alerts}, one each, in the same order
+     */
+    record Output(long seq, HistoryLine line, List<IdentityAlert> alerts, List<String> ocsf,
+                  List<OfflineEngine.DeadLetter> deadLetters) {
     }
 
     private final List<OfflineEngine> engines = new ArrayList<>();
@@ -71,9 +76,10 @@ final class EnginePool implements AutoCloseable {
         for (Item item : items) {
             engine.pipe(item.record());
             List<IdentityAlert> alerts = engine.alerts();
+            List<String> ocsf = engine.ocsf();
             List<OfflineEngine.DeadLetter> dead = engine.deadLetters();
-            if (!alerts.isEmpty() || !dead.isEmpty()) {
-                out.add(new Output(item.seq(), item.line(), alerts, dead));
+            if (!alerts.isEmpty() || !ocsf.isEmpty() || !dead.isEmpty()) {
+                out.add(new Output(item.seq(), item.line(), alerts, ocsf, dead));
             }
         }
         return out;

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.fleetguard.ingest.BrokerLogTimes;
+import io.fleetguard.ingest.LogFormat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads only the event time of a line (tokenizing the rest without building it), so that files can
  * be ordered by time before any record is decoded. Follows the same rule as the topology's
- * {@code EventTimes}, including a registry tombstone's {@code updatedAt}.
+ * {@code EventTimes}, including a registry tombstone's {@code updatedAt}; a raw broker log line's
+ * time is read by the ingest parsers' own code ({@link BrokerLogTimes}).
  */
 final class EventTimeScanner {
 
@@ -53,6 +58,22 @@ final class EventTimeScanner {
             }
         }
         throw new MalformedRecordException("is missing (it carries the event time)").inField(fields.get(fields.size() - 1));
+    }
+
+    /** The time a raw broker log line states, which its parser stamps its events with. */
+    static long eventTime(LogFormat format, BrokerLogTimes times, byte[] utf8, int offset, int length)
+            throws MalformedRecordException {
+        OptionalLong time = times.eventTime(format, new String(utf8, offset, length, StandardCharsets.UTF_8));
+        if (time.isEmpty()) {
+            throw new MalformedRecordException("no readable event time for a " + format.origin() + " log line: "
+                    + switch (format) {
+                        case MOSQUITTO -> "expected epoch seconds, an ISO-8601 time or the "
+                                + "ingest.mosquitto.timestamp.pattern time, then ': '";
+                        case EMQX -> "expected the time first (text formatter) or a \"time\" member (JSON formatter)";
+                        case AWS_IOT -> "expected a JSON object with a \"timestamp\" member";
+                    });
+        }
+        return time.getAsLong();
     }
 
     private static long millis(JsonParser p, JsonToken value, String field) throws IOException, MalformedRecordException {

@@ -20,7 +20,12 @@ final class FileIndex {
         void reject(Path file, int lineNumber, String reason, byte[] buffer, int start, int length);
     }
 
-    final ReplayInput input;
+    /** Reads the event time of one line, or says why it has none. */
+    interface TimeReader {
+        long eventTime(byte[] buffer, int start, int length) throws MalformedRecordException;
+    }
+
+    final HistoryFile source;
     final Path file;
     private long[] times = new long[1024];
     private long[] offsets = new long[1024];
@@ -30,22 +35,24 @@ final class FileIndex {
     private boolean ordered = true;
     private int[] order; // null while lines are in time order already
 
-    private FileIndex(ReplayInput input, Path file) {
-        this.input = input;
-        this.file = file;
+    private FileIndex(HistoryFile source) {
+        this.source = source;
+        this.file = source.path();
     }
 
     /**
      * @param latestPlausible event times after this (epoch ms) are rejected: one far-future line
      *                        would otherwise drag stream time ahead and age out the whole registry
      */
-    static FileIndex build(ReplayInput input, Path file, long latestPlausible, Rejections rejections) throws IOException {
-        FileIndex index = new FileIndex(input, file);
+    static FileIndex build(HistoryFile source, TimeReader times, long latestPlausible, Rejections rejections)
+            throws IOException {
+        FileIndex index = new FileIndex(source);
+        Path file = source.path();
         LineScanner.scan(file, new LineScanner.Visitor() {
             @Override
             public void line(long offset, int lineNumber, byte[] buffer, int start, int length) {
                 try {
-                    long time = EventTimeScanner.eventTime(input, buffer, start, length);
+                    long time = times.eventTime(buffer, start, length);
                     if (time > latestPlausible) {
                         throw new MalformedRecordException("event time is later than now plus "
                                 + "validation.max.future.skew.ms; the live app would dead-letter it (invalid-timestamp)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetguard.topology.EventTimes;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,16 @@ final class LineDecoder {
         for (ReplayInput input : ReplayInput.values()) {
             decoders.put(input, JsonLinesDecoder.of(input.type()));
         }
+    }
+
+    /** A line of any history file; a raw broker log line is taken as it is, for the normalizer to judge. */
+    HistoryRecord decode(HistoryLine line) throws MalformedRecordException {
+        if (line.source() instanceof BrokerLog log) {
+            // Invalid UTF-8 becomes U+FFFD, as Kafka's StringDeserializer makes it of a live record.
+            return HistoryRecord.brokerLogLine(log.brokerId(), new String(line.text(), StandardCharsets.UTF_8),
+                    line.eventTime());
+        }
+        return decode(((ReplayFile) line.source()).input(), line.text());
     }
 
     HistoryRecord decode(ReplayInput input, byte[] utf8) throws MalformedRecordException {

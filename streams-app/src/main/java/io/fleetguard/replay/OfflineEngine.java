@@ -1,5 +1,6 @@
 package io.fleetguard.replay;
 
+import io.fleetguard.config.ConfigKeys;
 import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.runtime.StreamsProperties;
@@ -45,15 +46,27 @@ final class OfflineEngine implements AutoCloseable {
     OfflineEngine(FleetGuardConfig config) {
         topics = FleetGuardTopics.from(config);
         driver = new TaskDriver(FleetGuardTopology.build(config, topics, metrics, StateStores.EPHEMERAL),
-                StreamsProperties.of(config, metrics), Set.of(topics.alerts().name(), topics.deadLetter()));
+                StreamsProperties.of(config, metrics), Set.of(topics.alerts().name(), topics.alertsOcsf(), topics.deadLetter()));
         for (ReplayInput input : ReplayInput.values()) {
             inputs.put(input, input.topic(topics));
         }
         alertDeserializer = topics.alerts().valueSerde().deserializer();
     }
 
-    /** Processes one record completely: afterwards its alerts and dead letters are readable. */
+    /**
+     * Processes one record completely: afterwards its alerts and dead letters are readable. A broker
+     * log line goes to the broker-logs topic keyed by its broker id; the events the normalizer makes
+     * of it are written to the auth and telemetry topics, which the driver feeds back at once.
+     */
     void pipe(HistoryRecord r) {
+        if (r.logLine() != null) {
+            if (topics.brokerLogs() == null) {
+                throw new IllegalStateException("a broker log line to replay, but " + ConfigKeys.INGEST_ENABLED + " is false");
+            }
+            driver.pipe(topics.brokerLogs(), r.deviceId().getBytes(StandardCharsets.UTF_8),
+                    r.logLine().getBytes(StandardCharsets.UTF_8), r.timestamp());
+            return;
+        }
         TopicSpec<String, SpecificRecord> spec = inputs.get(r.input());
         driver.pipe(spec.name(), spec.keySerde().serializer().serialize(spec.name(), r.deviceId()),
                 spec.valueSerde().serializer().serialize(spec.name(), r.value()), r.timestamp());
@@ -68,6 +81,19 @@ final class OfflineEngine implements AutoCloseable {
         List<IdentityAlert> out = new ArrayList<>(records.size());
         for (ProducerRecord<byte[], byte[]> r : records) {
             out.add(alertDeserializer.deserialize(r.topic(), r.headers(), r.value()));
+        }
+        return out;
+    }
+
+    /** OCSF findings the topology wrote since the last call, one per alert, in the alerts' order. */
+    List<String> ocsf() {
+        List<ProducerRecord<byte[], byte[]>> records = driver.read(topics.alertsOcsf());
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            out.add(new String(r.value(), StandardCharsets.UTF_8));
         }
         return out;
     }

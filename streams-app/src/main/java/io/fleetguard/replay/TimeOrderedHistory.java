@@ -1,5 +1,7 @@
 package io.fleetguard.replay;
 
+import io.fleetguard.ingest.BrokerLogTimes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * Interleaves the lines of several JSON Lines files by event time: ties keep input order
- * (registry, auth, telemetry, config, support), then the order the files were given, then line
+ * Interleaves the lines of several files by event time: ties keep input order (registry, auth,
+ * telemetry, config, support, then raw broker logs), then the order the files were given, then line
  * order. Each file is indexed first ({@link FileIndex}), so files need not be sorted and may be
  * split or shuffled any way without changing what is replayed. The history is iterated once.
  */
@@ -45,11 +47,19 @@ final class TimeOrderedHistory implements Iterator<HistoryLine>, AutoCloseable {
 
     static TimeOrderedHistory open(List<ReplayFile> files, long latestPlausible, FileIndex.Rejections rejections)
             throws IOException {
-        List<ReplayFile> inTieOrder = files.stream().sorted(Comparator.comparing(ReplayFile::input)).toList(); // stable
+        return open(files, List.of(), null, latestPlausible, rejections);
+    }
+
+    /** @param brokerLogTimes reads the times of the broker logs' lines; may be null when there are none */
+    static TimeOrderedHistory open(List<ReplayFile> files, List<BrokerLog> brokerLogs, BrokerLogTimes brokerLogTimes,
+                                   long latestPlausible, FileIndex.Rejections rejections) throws IOException {
+        List<HistoryFile> inTieOrder = new ArrayList<>(
+                files.stream().sorted(Comparator.comparing(ReplayFile::input)).toList()); // stable
+        inTieOrder.addAll(brokerLogs);
         TimeOrderedHistory history = new TimeOrderedHistory();
         try {
-            for (ReplayFile f : inTieOrder) {
-                FileIndex index = FileIndex.build(f.input(), f.path(), latestPlausible, rejections);
+            for (HistoryFile f : inTieOrder) {
+                FileIndex index = FileIndex.build(f, timeReader(f, brokerLogTimes), latestPlausible, rejections);
                 history.indexes.add(index);
                 Cursor c = new Cursor(index, new LineReader(f.path()), history.cursors.size());
                 history.cursors.add(c);
@@ -62,6 +72,14 @@ final class TimeOrderedHistory implements Iterator<HistoryLine>, AutoCloseable {
             throw e;
         }
         return history;
+    }
+
+    private static FileIndex.TimeReader timeReader(HistoryFile file, BrokerLogTimes brokerLogTimes) {
+        if (file instanceof ReplayFile f) {
+            return (buffer, start, length) -> EventTimeScanner.eventTime(f.input(), buffer, start, length);
+        }
+        BrokerLog log = (BrokerLog) file;
+        return (buffer, start, length) -> EventTimeScanner.eventTime(log.format(), brokerLogTimes, buffer, start, length);
     }
 
     /** Record lines that will be replayed (rejected lines excluded). */
@@ -89,7 +107,7 @@ final class TimeOrderedHistory implements Iterator<HistoryLine>, AutoCloseable {
         int rank = c.rank;
         HistoryLine line;
         try {
-            line = new HistoryLine(index.input, index.file, index.lineNumber(rank), index.time(rank),
+            line = new HistoryLine(index.source, index.lineNumber(rank), index.time(rank),
                     c.reader.read(index.offset(rank), index.length(rank)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + index.file, e);

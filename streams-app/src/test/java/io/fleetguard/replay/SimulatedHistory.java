@@ -91,9 +91,14 @@ public final class SimulatedHistory {
     }
 
     public static OfflineReport replay(List<ReplayFile> files, Path out, Map<String, String> settings, int engines) {
+        return replay(files, out, settings, engines, AlertFormat.IDENTITY_ALERT);
+    }
+
+    public static OfflineReport replay(List<ReplayFile> files, Path out, Map<String, String> settings, int engines,
+                                       AlertFormat format) {
         try {
-            return new OfflineReplay(new OfflineReplay.Options(files, out, rejectsOf(out), settings, Clock.systemUTC(),
-                    engines), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.out).run();
+            return new OfflineReplay(new OfflineReplay.Options(files, List.of(), out, rejectsOf(out), settings, Clock.systemUTC(),
+                    engines, format), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.out).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

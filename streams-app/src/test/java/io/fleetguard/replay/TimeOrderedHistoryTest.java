@@ -1,5 +1,7 @@
 package io.fleetguard.replay;
 
+import io.fleetguard.ingest.BrokerLogTimes;
+import io.fleetguard.ingest.LogFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,12 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ordering of lines across files: event time, then input, then file order, then line order. */
+/** Ordering of lines across files: event time, then input (broker logs last), then file order, then line order. */
 class TimeOrderedHistoryTest {
 
     @TempDir
@@ -34,6 +37,23 @@ class TimeOrderedHistoryTest {
                 "registry.jsonl:2", "auth-2.jsonl:1", "auth-1.jsonl:3", "support.jsonl:2",
                 "registry.jsonl:1", "auth-2.jsonl:2", "auth-1.jsonl:1", "auth-1.jsonl:2", "support.jsonl:1");
         assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void shouldInterleaveBrokerLogLinesByTheTimeTheyStateAfterTheOtherInputsOnTies() throws IOException {
+        // Mosquitto states epoch seconds, EMQX microseconds or RFC 3339, AWS IoT "yyyy-MM-dd HH:mm:ss.SSS" in UTC
+        BrokerLog mosquitto = log("mqtt-1.log", LogFormat.MOSQUITTO, "3: Client c1 disconnected.", "no time: at all",
+                "1: New connection from 10.0.0.1:5 on port 1883.");
+        BrokerLog emqx = log("edge.log", LogFormat.EMQX, "{\"time\":2000000,\"msg\":\"terminate\"}",
+                "1970-01-01T00:00:03.000+00:00 [info] tag: MQTT, msg: terminate");
+        BrokerLog aws = log("aws.jsonl", LogFormat.AWS_IOT, "{\"timestamp\":\"1970-01-01 00:00:01.000\",\"eventType\":\"Connect\"}");
+        ReplayFile auth = file("auth.jsonl", ReplayInput.AUTH, auth("a1", 1000), auth("a3", 3000));
+
+        assertThat(order(List.of(auth), List.of(mosquitto, emqx, aws))).containsExactly(
+                "auth.jsonl:1", "mqtt-1.log:3", "aws.jsonl:1", "edge.log:1",
+                "auth.jsonl:2", "mqtt-1.log:1", "edge.log:2");
+        assertThat(rejected).containsExactly("mqtt-1.log:2: no readable event time for a mosquitto log line: "
+                + "expected epoch seconds, an ISO-8601 time or the ingest.mosquitto.timestamp.pattern time, then ': '");
     }
 
     @Test
@@ -61,8 +81,12 @@ class TimeOrderedHistoryTest {
     }
 
     private List<String> order(List<ReplayFile> files) throws IOException {
+        return order(files, List.of());
+    }
+
+    private List<String> order(List<ReplayFile> files, List<BrokerLog> logs) throws IOException {
         List<String> out = new ArrayList<>();
-        try (TimeOrderedHistory history = TimeOrderedHistory.open(files, 5_000,
+        try (TimeOrderedHistory history = TimeOrderedHistory.open(files, logs, new BrokerLogTimes(ZoneOffset.UTC, null), 5_000,
                 (file, line, reason, buf, start, len) -> rejected.add(file.getFileName() + ":" + line + ": " + reason))) {
             while (history.hasNext()) {
                 HistoryLine l = history.next();
@@ -76,6 +100,12 @@ class TimeOrderedHistoryTest {
         Path p = dir.resolve(name);
         Files.write(p, List.of(lines), StandardCharsets.UTF_8);
         return new ReplayFile(input, p);
+    }
+
+    private BrokerLog log(String name, LogFormat format, String... lines) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, List.of(lines), StandardCharsets.UTF_8);
+        return BrokerLog.of(p, format, null);
     }
 
     private static String auth(String id, long time) {
