@@ -17,22 +17,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One running FleetGuard instance: the topology inside a {@link KafkaStreams} client, with its
- * state transitions logged and a bounded, clean shutdown.
+ * state transitions logged, RocksDB held to one memory budget, and a bounded, clean shutdown.
  */
 public final class FleetGuardApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetGuardApp.class);
 
+    private final RocksDbMemory rocksDbMemory;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
+    private boolean closed;
 
     public FleetGuardApp(FleetGuardConfig config, FleetGuardMetrics metrics) {
         FleetGuardTopics topics = FleetGuardTopics.from(config);
         Topology topology = FleetGuardTopology.build(config, topics, metrics);
-        Properties props = StreamsProperties.of(config, metrics);
         LOG.debug("Topology:\n{}", topology.describe());
-        this.streams = new KafkaStreams(topology, props);
+        this.rocksDbMemory = RocksDbMemory.of(config);
+        Properties props = StreamsProperties.of(config, metrics, rocksDbMemory);
+        try {
+            this.streams = new KafkaStreams(topology, props);
+        } catch (RuntimeException e) {
+            rocksDbMemory.close();
+            throw e;
+        }
         streams.setStateListener((now, before) -> {
             LOG.info("FleetGuard state {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR) {
@@ -76,9 +84,17 @@ public final class FleetGuardApp implements AutoCloseable {
         close(Duration.ofSeconds(30));
     }
 
-    public void close(Duration timeout) {
-        if (!streams.close(timeout)) {
-            LOG.warn("FleetGuard did not stop within {}", timeout);
+    /** Idempotent; a second caller (shutdown hook and main thread) waits for the first to finish. */
+    public synchronized void close(Duration timeout) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (streams.close(timeout)) {
+            rocksDbMemory.close();
+        } else {
+            // A store still open may use the cache; freeing its native memory now could crash the JVM.
+            LOG.warn("FleetGuard did not stop within {}; RocksDB memory left to the process exit", timeout);
         }
         stopped.countDown();
     }
