@@ -36,13 +36,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--metrics-port", defaultValue = "9464",
+            description = "Port of /metrics, /health/live and /health/ready on 127.0.0.1; 0 = any free port, -1 = off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
     @Option(names = "--no-colour", description = "Never colour the output (it is coloured only on a terminal anyway).")
     boolean noColour;
 
     @Override
     public Integer call() throws Exception {
         boolean tty = System.console() != null;
-        Demo demo = new Demo(new DemoOptions(devices, seed, rate, incidentRate, partitions, duration, tty && !noColour),
+        Demo demo = new Demo(new DemoOptions(devices, seed, rate, incidentRate, partitions, duration, tty && !noColour,
+                metricsPort),
                 System.out, System.err);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

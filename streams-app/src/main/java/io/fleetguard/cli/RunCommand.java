@@ -3,6 +3,7 @@ package io.fleetguard.cli;
 import io.fleetguard.config.FleetGuardConfig;
 import io.fleetguard.config.InvalidConfigurationException;
 import io.fleetguard.metrics.FleetGuardMetrics;
+import io.fleetguard.ops.EndpointBindException;
 import io.fleetguard.runtime.FleetGuardApp;
 import io.fleetguard.runtime.StreamsProperties;
 import io.fleetguard.runtime.TopicCheck;
@@ -55,25 +56,29 @@ final class RunCommand implements Callable<Integer> {
             config.describe().forEach((k, v) -> spec.commandLine().getOut().println(k + "=" + v));
             return 0;
         }
-        FleetGuardMetrics metrics = FleetGuardMetrics.inMemory();
         if (!skipTopicCheck) {
-            List<String> problems = checkTopics(config, metrics);
+            List<String> problems = checkTopics(config);
             if (!problems.isEmpty()) {
                 err.println(new InvalidConfigurationException(problems).getMessage());
                 return EXIT_INVALID_CONFIG;
             }
         }
-        try (FleetGuardApp app = new FleetGuardApp(config, metrics)) {
+        try (FleetGuardApp app = FleetGuardApp.served(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fleetguard-shutdown"));
             LOG.info("Starting FleetGuard '{}' against {}", config.applicationId(),
                     config.kafkaProperties().get("bootstrap.servers"));
-            app.start();
+            try {
+                app.start();
+            } catch (EndpointBindException e) {
+                err.println(e.getMessage());
+                return EXIT_INVALID_CONFIG;
+            }
             return app.awaitTermination() ? 0 : 1;
         }
     }
 
-    private static List<String> checkTopics(FleetGuardConfig config, FleetGuardMetrics metrics) throws InterruptedException {
-        Properties props = StreamsProperties.of(config, metrics);
+    private static List<String> checkTopics(FleetGuardConfig config) throws InterruptedException {
+        Properties props = StreamsProperties.of(config, FleetGuardMetrics.inMemory());
         props.remove(FleetGuardMetrics.CONFIG_KEY);
         try (Admin admin = Admin.create(props)) {
             return TopicCheck.problems(admin, FleetGuardTopics.from(config));

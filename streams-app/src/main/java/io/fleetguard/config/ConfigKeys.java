@@ -83,7 +83,13 @@ public final class ConfigKeys {
     public static final String INGEST_MOSQUITTO_MAX_PENDING = "ingest.mosquitto.max.pending.connections";
     public static final String INGEST_MOSQUITTO_MAX_SESSIONS = "ingest.mosquitto.max.sessions";
 
+    public static final String METRICS_HTTP_PORT = "metrics.http.port";
+    public static final String METRICS_HTTP_HOST = "metrics.http.host";
+    public static final String ROCKSDB_MEMORY_BYTES = "rocksdb.memory.bytes";
+    public static final String ROCKSDB_MEMTABLE_FRACTION = "rocksdb.memtable.fraction";
+
     private static final long DAY_MS = 86_400_000L;
+    private static final long MIB = 1024L * 1024L;
 
     /** Marks keys whose value is required but has no sane default (validated by {@link ConfigLoader}). */
     static final List<String> REQUIRED = List.of(KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL);
@@ -182,7 +188,19 @@ public final class ConfigKeys {
             .define(VALIDATION_MIN_TIMESTAMP, Type.STRING, "2000-01-01T00:00:00Z", ConfigKeys::validInstant, Importance.LOW,
                     "Event timestamps before this ISO-8601 instant are absurd and dead-lettered.")
             .define(VALIDATION_MAX_FUTURE_SKEW_MS, Type.LONG, DAY_MS, atLeast(0), Importance.LOW,
-                    "Event timestamps further than this ahead of their Kafka record timestamp are absurd and dead-lettered."));
+                    "Event timestamps further than this ahead of their Kafka record timestamp are absurd and dead-lettered.")
+            .define(METRICS_HTTP_PORT, Type.INT, 9464, between(-1, 65_535), Importance.MEDIUM,
+                    "Port of the HTTP endpoints of run: GET /metrics (Prometheus text), GET /health/live, GET /health/ready. "
+                            + "0 picks a free port (logged at start-up); -1 turns the endpoints off. The demo takes --metrics-port.")
+            .define(METRICS_HTTP_HOST, Type.STRING, "0.0.0.0", ConfigKeys::validHost, Importance.LOW,
+                    "Address the HTTP endpoints listen on: 0.0.0.0 for every interface, 127.0.0.1 for this host only.")
+            // The floor catches a size written in MiB instead of bytes (rocksdb.memory.bytes=128).
+            .define(ROCKSDB_MEMORY_BYTES, Type.LONG, 128 * MIB, atLeast(16 * MIB), Importance.MEDIUM,
+                    "Off-heap memory of all RocksDB state stores of this instance together: one shared LRU block cache "
+                            + "of this size, which also holds the index and filter blocks and is charged for the memtables.")
+            .define(ROCKSDB_MEMTABLE_FRACTION, Type.DOUBLE, 0.5, between(0.1, 0.9), Importance.LOW,
+                    "Share of rocksdb.memory.bytes that the memtables of all stores may use before RocksDB flushes them; "
+                            + "the rest caches data, index and filter blocks."));
 
     private ConfigKeys() {
     }
@@ -221,6 +239,14 @@ public final class ConfigKeys {
         List<String> problems = DeviceClassOverrides.parse(entries).problems();
         if (!problems.isEmpty()) {
             throw new ConfigException(name, value, String.join("; ", problems));
+        }
+    }
+
+    /** A host name or IP literal; resolving it is left to start-up, where a failure is reported with the port. */
+    private static void validHost(String name, Object value) {
+        String s = (String) value;
+        if (s == null || !s.matches("[A-Za-z0-9._:%\\[\\]-]+")) {
+            throw new ConfigException(name, value, "not a host name or IP address");
         }
     }
 

@@ -32,7 +32,9 @@ public final class ConfigLoader {
             StreamsConfig.APPLICATION_ID_CONFIG, ConfigKeys.APPLICATION_ID,
             StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ConfigKeys.TOPIC_DEAD_LETTER,
             StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, "(keys are UTF-8 strings)",
-            StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, ConfigKeys.VALUE_SERDE_CLASS);
+            StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, ConfigKeys.VALUE_SERDE_CLASS,
+            StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+            ConfigKeys.ROCKSDB_MEMORY_BYTES + " and " + ConfigKeys.ROCKSDB_MEMTABLE_FRACTION + " (memory is bounded by FleetGuard)");
 
     private static final String ENV_PREFIX = "FLEETGUARD_";
     private static final String ENV_KAFKA_PREFIX = ENV_PREFIX + "KAFKA_";

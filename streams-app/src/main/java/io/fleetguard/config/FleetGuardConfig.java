@@ -73,6 +73,24 @@ public final class FleetGuardConfig extends AbstractConfig {
         return Duration.ofMinutes(getInt(ConfigKeys.POLICY_CLONE_WINDOW_MINUTES));
     }
 
+    /** Port of the metrics and health endpoints: 0 = any free port, -1 = no endpoints. */
+    public int metricsHttpPort() {
+        return getInt(ConfigKeys.METRICS_HTTP_PORT);
+    }
+
+    public String metricsHttpHost() {
+        return getString(ConfigKeys.METRICS_HTTP_HOST);
+    }
+
+    /** Off-heap bytes shared by every RocksDB store of the instance (block cache, charged for memtables). */
+    public long rocksDbMemoryBytes() {
+        return getLong(ConfigKeys.ROCKSDB_MEMORY_BYTES);
+    }
+
+    public double rocksDbMemtableFraction() {
+        return getDouble(ConfigKeys.ROCKSDB_MEMTABLE_FRACTION);
+    }
+
     /** Detection thresholds, fleet-wide and per device class. */
     public Policy policy() {
         return new Policy(Map.of(

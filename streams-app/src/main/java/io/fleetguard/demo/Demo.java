@@ -59,17 +59,19 @@ public final class Demo {
             FleetGuardConfig config = ConfigLoader.fromMap(settings(kafka.bootstrapServers(), scope, stateDir));
             FleetGuardTopics topics = FleetGuardTopics.from(config);
             createTopics(kafka, topics);
-            FleetGuardMetrics metrics = FleetGuardMetrics.inMemory();
             AlertPrinter printer = new AlertPrinter(out, options.colour());
-            try (FleetGuardApp app = new FleetGuardApp(config, metrics);
+            try (FleetGuardApp app = FleetGuardApp.served(config);
                  KafkaEventSink sink = new KafkaEventSink(config)) {
                 app.start();
+                FleetGuardMetrics metrics = app.metrics();
                 DemoTraffic traffic = new DemoTraffic(simulation(), sink);
                 AlertTail tail = new AlertTail(kafka.bootstrapServers(), topics.alerts().name(),
                         topics.alerts().valueSerde().deserializer(), printer::print);
                 Thread producer = start("demo-traffic", traffic);
                 Thread consumer = start("demo-alerts", tail);
                 howToConsume(kafka.bootstrapServers(), topics);
+                app.opsAddress().ifPresent(a -> err.printf(
+                        "Metrics: curl http://127.0.0.1:%d/metrics   health: /health/live, /health/ready%n%n", a.getPort()));
                 printer.header();
                 Progress progress = new Progress(err, traffic, metrics, topics, tail);
                 waitForEnd(progress, app);
@@ -95,6 +97,8 @@ public final class Demo {
         s.put("schema.registry.url", "mock://" + scope);
         s.put("application.id", "fleetguard-demo");
         s.put("kafka.state.dir", stateDir.toString());
+        s.put("metrics.http.host", "127.0.0.1");
+        s.put("metrics.http.port", Integer.toString(options.metricsPort()));
         return s;
     }
 

@@ -20,6 +20,18 @@ public final class StreamsProperties {
     private StreamsProperties() {
     }
 
+    /**
+     * The settings of a running instance: as {@link #of(FleetGuardConfig, FleetGuardMetrics)}, and every
+     * RocksDB store bounded by the instance's shared {@code memory} (see {@link BoundedMemoryRocksDbConfig}).
+     */
+    public static Properties of(FleetGuardConfig config, FleetGuardMetrics metrics, RocksDbMemory memory) {
+        Properties p = of(config, metrics);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class.getName());
+        p.put(BoundedMemoryRocksDbConfig.CONFIG_KEY, memory);
+        return p;
+    }
+
+    /** Kafka Streams' own RocksDB defaults (TopologyTestDriver, admin clients). */
     public static Properties of(FleetGuardConfig config, FleetGuardMetrics metrics) {
         Properties p = new Properties();
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

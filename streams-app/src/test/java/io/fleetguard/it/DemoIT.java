@@ -25,7 +25,7 @@ class DemoIT {
     @Test
     void shouldTurnEveryInjectedIncidentIntoItsAlertAndNothingElse() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Demo demo = new Demo(new DemoOptions(300, 7, 150, 0.05, 2, Duration.ofSeconds(15), false),
+        Demo demo = new Demo(new DemoOptions(300, 7, 150, 0.05, 2, Duration.ofSeconds(15), false, 0),
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         DemoReport report = demo.run();

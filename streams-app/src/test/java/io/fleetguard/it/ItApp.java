@@ -18,10 +18,19 @@ final class ItApp implements AutoCloseable {
 
     final FleetGuardConfig config;
     final FleetGuardTopics topics;
-    final FleetGuardMetrics metrics = FleetGuardMetrics.inMemory();
+    final FleetGuardMetrics metrics;
     final FleetGuardApp app;
 
     ItApp(EmbeddedKafka kafka, Path stateDir, Map<String, String> overrides) {
+        this(kafka, stateDir, overrides, false);
+    }
+
+    /** The app as {@code run} starts it: Prometheus registry and HTTP endpoints as metrics.http.* say. */
+    static ItApp served(EmbeddedKafka kafka, Path stateDir, Map<String, String> overrides) {
+        return new ItApp(kafka, stateDir, overrides, true);
+    }
+
+    private ItApp(EmbeddedKafka kafka, Path stateDir, Map<String, String> overrides, boolean served) {
         String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         Map<String, String> settings = new HashMap<>();
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
@@ -37,7 +46,8 @@ final class ItApp implements AutoCloseable {
         topics = FleetGuardTopics.from(config);
         kafka.createCompactedTopic(topics.registry().name(), 2);
         kafka.createTopics(topics.otherTopics(2));
-        app = new FleetGuardApp(config, metrics);
+        app = served ? FleetGuardApp.served(config) : new FleetGuardApp(config, FleetGuardMetrics.inMemory());
+        metrics = app.metrics();
         app.start();
     }
 
