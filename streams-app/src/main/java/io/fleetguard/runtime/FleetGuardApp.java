@@ -39,6 +39,7 @@ public final class FleetGuardApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch running = new CountDownLatch(1);
     private volatile boolean failed;
     private OpsServer opsServer;
     private boolean closed;
@@ -76,6 +77,9 @@ public final class FleetGuardApp implements AutoCloseable {
             LOG.info("FleetGuard state {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR) {
                 failed = true;
+            }
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
             }
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 stopped.countDown();
@@ -118,6 +122,20 @@ public final class FleetGuardApp implements AutoCloseable {
     /** Where the metrics and health endpoints listen, once started; empty when not served. */
     public synchronized Optional<InetSocketAddress> opsAddress() {
         return Optional.ofNullable(opsServer).map(OpsServer::address);
+    }
+
+    /** Blocks until the instance first reaches RUNNING; false when the timeout passed or it stopped first. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (running.await(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (stopped.getCount() == 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Blocks until the instance stops; true when it stopped cleanly rather than in ERROR. */

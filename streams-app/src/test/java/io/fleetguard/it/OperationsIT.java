@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +77,7 @@ class OperationsIT extends WithEmbeddedKafka {
             assertThat(scraped).anyMatch(line -> line.startsWith("kafka_stream_thread_process_total{"));
 
             // And the health endpoints say the running client is live and ready; other paths are 404
-            awaitRunning(it);
+            assertThat(it.app.awaitRunning(WAIT)).as("app reached RUNNING").isTrue();
             assertThat(status(get(port, "/health/ready"))).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}\n");
             assertThat(status(get(port, "/health/live"))).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}\n");
             assertThat(get(port, "/healthz").statusCode()).isEqualTo(404);
@@ -92,13 +91,6 @@ class OperationsIT extends WithEmbeddedKafka {
 
         // When the app is closed, the port no longer answers
         assertThatThrownBy(() -> get(port, "/health/live")).isInstanceOf(ConnectException.class);
-    }
-
-    private static void awaitRunning(ItApp it) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (it.app.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
     }
 
     private static void send(KafkaProducer<String, AuthEvent> p, String topic, AuthEvent event) throws Exception {
