@@ -5,6 +5,9 @@ import io.fleetguard.demo.DemoOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,19 +39,31 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--metrics-port", defaultValue = "9464",
+    /** The demo's usual port; when it is taken and no port was asked for, any free one serves. */
+    static final int DEFAULT_METRICS_PORT = 9464;
+
+    @Option(names = "--metrics-port",
             description = "Port of /metrics, /health/live and /health/ready on 127.0.0.1; 0 = any free port, -1 = off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int metricsPort;
+                    + "(default: " + DEFAULT_METRICS_PORT + ", or any free port when that one is taken).")
+    Integer metricsPort;
 
     @Option(names = "--no-colour", description = "Never colour the output (it is coloured only on a terminal anyway).")
     boolean noColour;
+
+    /** {@code port} when nothing listens on it on 127.0.0.1, else 0 (any free port). */
+    static int portOrAnyFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         boolean tty = System.console() != null;
         Demo demo = new Demo(new DemoOptions(devices, seed, rate, incidentRate, partitions, duration, tty && !noColour,
-                metricsPort),
+                metricsPort != null ? metricsPort : portOrAnyFree(DEFAULT_METRICS_PORT)),
                 System.out, System.err);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
