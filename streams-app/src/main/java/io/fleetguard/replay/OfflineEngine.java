@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The production topology, built by {@link FleetGuardTopology#build} from the given configuration
@@ -74,39 +75,28 @@ final class OfflineEngine implements AutoCloseable {
 
     /** Alerts produced since the last call, in output order. */
     List<IdentityAlert> alerts() {
-        List<ProducerRecord<byte[], byte[]>> records = driver.read(topics.alerts().name());
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        List<IdentityAlert> out = new ArrayList<>(records.size());
-        for (ProducerRecord<byte[], byte[]> r : records) {
-            out.add(alertDeserializer.deserialize(r.topic(), r.headers(), r.value()));
-        }
-        return out;
+        return read(topics.alerts().name(), r -> alertDeserializer.deserialize(r.topic(), r.headers(), r.value()));
     }
 
     /** OCSF findings the topology wrote since the last call, one per alert, in the alerts' order. */
     List<String> ocsf() {
-        List<ProducerRecord<byte[], byte[]>> records = driver.read(topics.alertsOcsf());
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(records.size());
-        for (ProducerRecord<byte[], byte[]> r : records) {
-            out.add(new String(r.value(), StandardCharsets.UTF_8));
-        }
-        return out;
+        return read(topics.alertsOcsf(), r -> new String(r.value(), StandardCharsets.UTF_8));
     }
 
     /** Dead letters produced since the last call. */
     List<DeadLetter> deadLetters() {
-        List<ProducerRecord<byte[], byte[]>> records = driver.read(topics.deadLetter());
+        return read(topics.deadLetter(),
+                r -> new DeadLetter(header(r.headers(), HEADER_REASON), header(r.headers(), HEADER_MESSAGE)));
+    }
+
+    private <T> List<T> read(String topic, Function<ProducerRecord<byte[], byte[]>, T> decode) {
+        List<ProducerRecord<byte[], byte[]>> records = driver.read(topic);
         if (records.isEmpty()) {
             return List.of();
         }
-        List<DeadLetter> out = new ArrayList<>(records.size());
+        List<T> out = new ArrayList<>(records.size());
         for (ProducerRecord<byte[], byte[]> r : records) {
-            out.add(new DeadLetter(header(r.headers(), HEADER_REASON), header(r.headers(), HEADER_MESSAGE)));
+            out.add(decode.apply(r));
         }
         return out;
     }
