@@ -47,9 +47,9 @@ class ReadmeReplayWalkthroughIT extends WithEmbeddedKafka {
         List<SimEvent> events = SimulatedHistory.events(SimulatedHistory.OPTIONS, 2_000);
         ClusterHistory cluster = new ClusterHistory(kafka, dir.resolve("state"), "walk-", 2);
         cluster.produce(events);
-        Instant from = events.stream().filter(e -> e.stream() != SimEvent.Stream.REGISTRY)
-                .map(e -> Instant.ofEpochMilli(e.timestamp())).min(Instant::compareTo).orElseThrow();
-        Instant to = Instant.ofEpochMilli(events.get(events.size() - 1).timestamp());
+        SimulatedHistory.Range range = SimulatedHistory.range(events);
+        Instant from = range.from();
+        Instant to = range.to();
         Path settings = dir.resolve("app.properties");
         Properties p = new Properties();
         p.putAll(cluster.settings);

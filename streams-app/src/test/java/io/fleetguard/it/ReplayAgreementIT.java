@@ -65,9 +65,9 @@ class ReplayAgreementIT extends WithEmbeddedKafka {
         List<IdentityAlert> live = ClusterReplayReport.readAll(cluster.config, cluster.topics);
 
         // And replayed on the cluster over the whole range
-        Instant from = events.stream().filter(e -> e.stream() != SimEvent.Stream.REGISTRY)
-                .map(e -> Instant.ofEpochMilli(e.timestamp())).min(Instant::compareTo).orElseThrow();
-        Instant to = Instant.ofEpochMilli(events.get(events.size() - 1).timestamp());
+        SimulatedHistory.Range range = SimulatedHistory.range(events);
+        Instant from = range.from();
+        Instant to = range.to();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ClusterReplayReport report = new ClusterReplay(new ClusterReplay.Options("agree", from, to, null, Duration.ofSeconds(20)),
                 cluster.loader(), new PrintStream(console, true, StandardCharsets.UTF_8)).run();

@@ -40,9 +40,9 @@ class ReplayExportIT extends WithEmbeddedKafka {
         // Given a history on 3-partition topics, plus a poison pill, a tombstone and an event after the range
         List<SimEvent> events = SimulatedHistory.events(SimulatedHistory.OPTIONS, 3_000);
         ClusterHistory cluster = new ClusterHistory(kafka, dir.resolve("state"), "export-", 3);
-        Instant from = events.stream().filter(e -> e.stream() != SimEvent.Stream.REGISTRY)
-                .map(e -> Instant.ofEpochMilli(e.timestamp())).min(Instant::compareTo).orElseThrow();
-        Instant to = Instant.ofEpochMilli(events.get(events.size() - 1).timestamp());
+        SimulatedHistory.Range range = SimulatedHistory.range(events);
+        Instant from = range.from();
+        Instant to = range.to();
         List<SimEvent> history = new ArrayList<>(events);
         history.add(new SimEvent(SimEvent.Stream.REGISTRY, "ghost-1", null, from.plusSeconds(1).toEpochMilli(), null, null));
         AuthEvent late = anAuthEvent("after-the-range", "cam-000001", to.plusSeconds(60)).build();

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,16 @@ public final class SimulatedHistory {
     }
 
     /** Writes the events as {@code feed.JsonLinesEventSink} does: one file per input, in event order. */
+    /** From the first non-registry event to the last event: the range a replay of {@code events} covers. */
+    public record Range(Instant from, Instant to) {
+    }
+
+    public static Range range(List<SimEvent> events) {
+        Instant from = events.stream().filter(e -> e.stream() != SimEvent.Stream.REGISTRY)
+                .map(e -> Instant.ofEpochMilli(e.timestamp())).min(Instant::compareTo).orElseThrow();
+        return new Range(from, Instant.ofEpochMilli(events.get(events.size() - 1).timestamp()));
+    }
+
     public static List<ReplayFile> write(Path dir, List<SimEvent> events) {
         try (JsonLinesEventSink sink = new JsonLinesEventSink(dir)) {
             events.forEach(sink::send);
