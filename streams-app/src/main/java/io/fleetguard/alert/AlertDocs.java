@@ -14,7 +14,7 @@ public final class AlertDocs {
 
     /** Types raised by the rules with memory (topology.StatefulDetection) rather than a {@link Detector}. */
     private static final Set<AlertType> WINDOWED_RULES = Set.of(AlertType.AUTH_FAILURE_BURST, AlertType.SHARED_CREDENTIAL,
-            AlertType.DORMANT_IDENTITY_REACTIVATED, AlertType.CLONED_IDENTITY);
+            AlertType.DORMANT_IDENTITY_REACTIVATED, AlertType.CLONED_IDENTITY, AlertType.UNAPPROVED_REMOTE_SUPPORT);
 
     private AlertDocs() {
     }

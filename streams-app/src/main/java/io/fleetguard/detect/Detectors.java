@@ -25,15 +25,15 @@ public final class Detectors {
     }
 
     /**
-     * Every stateless detector: {@link #core()} followed by the hygiene, lifecycle, remote-access
-     * and change-control rules in catalogue order (DESIGN.md section 5), so output order is stable.
+     * Every stateless detector: {@link #core()} followed by the hygiene, lifecycle and change-control
+     * rules in catalogue order (DESIGN.md section 5), so output order is stable. Remote support is
+     * judged with memory of the session ({@link SupportSessionRule}).
      */
     public static List<Detector> all() {
         List<Detector> all = new ArrayList<>(core());
         all.add(new DefaultCredentialDetector());
         all.add(new RetiredIdentityActiveDetector());
         all.add(new OrphanedIdentityDetector());
-        all.add(new UnapprovedRemoteSupportDetector());
         all.add(new UnauthorizedConfigChangeDetector());
         all.add(new FirmwareDriftDetector());
         return List.copyOf(all);

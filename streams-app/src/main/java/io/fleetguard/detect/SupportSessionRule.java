@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * The support-session rules that need memory, per device:
- * UNAPPROVED_REMOTE_SUPPORT — a session still open past the support maximum of its device's class
- * after it started, judged on
- * stream time, so a session that never sends its end is still caught (MEDIUM);
+ * UNAPPROVED_REMOTE_SUPPORT — each session judged once on the start rules (its first record seen)
+ * and once on its duration (its first record with an end), see {@link UnapprovedRemoteSupportDetector};
+ * and a session still open past the support maximum of its device's class after it started, judged
+ * on stream time, so a session that never sends its end is still caught (MEDIUM);
  * UNAUTHORIZED_CONFIG_CHANGE — a vendor or unknown actor's change that cites a support session
  * which is unknown, was not running at the change time, or was not approved (ticket and an
  * approved vendor) (HIGH).
@@ -24,19 +25,29 @@ import java.util.List;
 public final class SupportSessionRule {
 
     private final Policy policy;
+    private final UnapprovedRemoteSupportDetector detector = new UnapprovedRemoteSupportDetector();
 
     public SupportSessionRule(Policy policy) {
         this.policy = policy;
     }
 
-    public SupportSessions onSession(SupportSessions state, RemoteSupportSession s, DeviceIdentity identity) {
+    /** The device's sessions after a session record, and what that record alone shows. */
+    public record Judged(SupportSessions state, List<Finding> findings) {
+    }
+
+    /** @param activity a support-session activity ({@link Activity#of(RemoteSupportSession)}) */
+    public Judged onSession(SupportSessions state, Activity activity, DeviceIdentity identity) {
+        RemoteSupportSession s = activity.supportSession();
         boolean approved = s.getTicketId() != null && !s.getTicketId().isBlank() && identity != null
                 && identity.getApprovedSupportVendors().stream().anyMatch(v -> v.trim().equalsIgnoreCase(s.getVendor().trim()));
         SupportSessions.Session known = state.find(s.getSessionId());
-        long ended = s.getEndedAt() != null ? s.getEndedAt().toEpochMilli() : SupportSessions.OPEN;
+        boolean endKnown = known != null && known.endedAt() != SupportSessions.OPEN;
+        // A start update that arrives after the session's end must not reopen it.
+        long ended = s.getEndedAt() != null ? s.getEndedAt().toEpochMilli() : endKnown ? known.endedAt() : SupportSessions.OPEN;
         Duration limit = policy.supportMaxDuration(identity == null ? null : identity.getDeviceClass());
-        return state.upsert(new SupportSessions.Session(s.getSessionId(), s.getVendor(), s.getStartedAt().toEpochMilli(),
-                ended, approved, known != null && known.reportedOpen(), limit.toMillis()));
+        SupportSessions next = state.upsert(new SupportSessions.Session(s.getSessionId(), s.getVendor(),
+                s.getStartedAt().toEpochMilli(), ended, approved, known != null && known.reportedOpen(), limit.toMillis()));
+        return new Judged(next, detector.detect(activity, identity, policy, known != null, endKnown));
     }
 
     /** The finding for a change citing a session that does not cover it, or null. */

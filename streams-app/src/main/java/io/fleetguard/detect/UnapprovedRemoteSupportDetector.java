@@ -10,26 +10,38 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A remote-support session without a ticket or from a vendor the device does not approve (HIGH), started outside every maintenance window, or lasting longer than the policy allows (MEDIUM) is unapproved, one finding per violated rule. */
-public final class UnapprovedRemoteSupportDetector implements Detector {
+/**
+ * A remote-support session without a ticket or from a vendor the device does not approve (HIGH),
+ * started outside every maintenance window, or lasting longer than the policy allows (MEDIUM) is
+ * unapproved, one finding per violated rule. Which rules a record is judged on depends on what was
+ * already seen of its session, so {@link SupportSessionRule} (which remembers sessions) calls it.
+ */
+public final class UnapprovedRemoteSupportDetector {
 
-    @Override
-    public AlertType type() {
-        return AlertType.UNAPPROVED_REMOTE_SUPPORT;
-    }
-
-    // A session is published at its start and again at its end. The start rules are judged on the
-    // start update and the duration rule on the end update, so each rule fires once per session.
-    // A session that never ends is caught elsewhere, by stream time.
-    @Override
-    public List<Finding> detect(Activity activity, DeviceIdentity identity, Policy policy) {
+    /**
+     * A session may be published at its start and again at its end, or once when it closes (session
+     * recorders and access gateways export it then). The start rules are judged on the first record
+     * seen of a session, whichever it is, and the duration rule on the first one that carries an
+     * end, so each rule fires once per session. A session that never ends is caught on stream time.
+     *
+     * @param startJudged an earlier record of this session was already judged on the start rules
+     * @param endJudged   an earlier record of this session already carried its end
+     */
+    public List<Finding> detect(Activity activity, DeviceIdentity identity, Policy policy, boolean startJudged,
+                                boolean endJudged) {
         RemoteSupportSession session = activity.supportSession();
         if (identity == null || session == null) {
             return List.of();
         }
-        return session.getEndedAt() == null
-                ? atStart(activity, session, identity)
+        List<Finding> start = startJudged ? List.of() : atStart(activity, session, identity);
+        List<Finding> end = session.getEndedAt() == null || endJudged ? List.of()
                 : atEnd(activity, session, policy.supportMaxDuration(identity.getDeviceClass()));
+        if (end.isEmpty()) {
+            return start;
+        }
+        List<Finding> all = new ArrayList<>(start);
+        all.addAll(end);
+        return List.copyOf(all);
     }
 
     private List<Finding> atStart(Activity activity, RemoteSupportSession session, DeviceIdentity identity) {
@@ -69,7 +81,7 @@ public final class UnapprovedRemoteSupportDetector implements Detector {
     }
 
     private Finding finding(Severity severity, RemoteSupportSession session, String rule, String summary, Evidence evidence) {
-        return new Finding(type(), severity, "session:" + session.getSessionId() + ":" + rule, summary, evidence.toMap());
+        return new Finding(AlertType.UNAPPROVED_REMOTE_SUPPORT, severity, "session:" + session.getSessionId() + ":" + rule, summary, evidence.toMap());
     }
 
     private static boolean isApproved(List<String> vendors, String vendor) {

@@ -4,7 +4,6 @@ import io.fleetguard.schema.ActorType;
 import io.fleetguard.schema.AlertType;
 import io.fleetguard.schema.ChangeType;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,8 +26,8 @@ final class ChangeIncidents {
     /**
      * One of: a vendor's or an unknown actor's change citing no support session; a vendor's
      * change citing a session FleetGuard never saw (judged by the stateful session rule); a
-     * firmware downgrade between two semantic versions by the firmware automation, which may make
-     * changes but not that one.
+     * firmware downgrade between two semantic versions by the firmware automation (from a pilot build
+     * back to the expected release), which may make changes but not that one.
      */
     boolean unauthorizedChange(long at) {
         DeviceProfile p = ctx.profile(ctx.pickEligible(at, q -> true));
@@ -59,9 +58,10 @@ final class ChangeIncidents {
                         session, at, new Incident(AlertType.UNAUTHORIZED_CONFIG_CHANGE, label)));
             }
             case DOWNGRADE -> {
-                List<String> releases = p.deviceClass().releases();
-                String from = releases.get(releases.size() - 1);
-                String to = releases.get(0);
+                // Rolled back from a pilot build to the release the registry expects: a downgrade
+                // the automation may not make, yet no drift, since the device ends on the expected release.
+                String from = p.deviceClass().pilotFirmware(p.site());
+                String to = p.deviceClass().firmware(p.site());
                 String label = id + "'s firmware downgraded from " + from + " to " + to;
                 ctx.emit(ctx.events.config(id, "fw-rollout", ActorType.AUTOMATION, ChangeType.FIRMWARE, from, to,
                         null, null, at, new Incident(AlertType.UNAUTHORIZED_CONFIG_CHANGE, label)));

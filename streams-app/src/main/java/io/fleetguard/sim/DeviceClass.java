@@ -31,19 +31,24 @@ enum DeviceClass {
         return String.format(Locale.ROOT, "%s-%06d", prefix, index);
     }
 
-    /** Sites alternate between two firmware releases per class. */
+    /**
+     * Sites alternate between two firmware releases per class; the registry's expectedFirmware,
+     * reported firmware and firmware changes all name releases the same way.
+     */
     String firmware(int site) {
-        return prefix + "-fw-" + firmware.get(site % firmware.size());
+        return firmware.get(site % firmware.size());
     }
 
-    /** The class's other firmware build: what a device of the site reports when it drifted. */
+    /** The class's other firmware release: what a device of the site reports when it drifted. */
     String otherFirmware(int site) {
-        return prefix + "-fw-" + firmware.get((site + 1) % firmware.size());
+        return firmware.get((site + 1) % firmware.size());
     }
 
-    /** The class's firmware releases as plain semantic versions, oldest first. */
-    List<String> releases() {
-        return firmware;
+    /** A pilot build one patch above the site's release, which a rollback returns from. */
+    String pilotFirmware(int site) {
+        String release = firmware(site);
+        int dot = release.lastIndexOf('.');
+        return release.substring(0, dot + 1) + (Integer.parseInt(release.substring(dot + 1)) + 1);
     }
 
     List<String> supportVendors() {

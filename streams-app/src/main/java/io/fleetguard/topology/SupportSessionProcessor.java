@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Remembers each device's support sessions (named store, keyed by device) to judge config changes
- * that cite a session, and on stream time reports sessions still open past the maximum duration,
- * including sessions whose end never arrives. Sessions are forgotten a week after they ended.
+ * Remembers each device's support sessions (named store, keyed by device) to judge each session once
+ * per rule and config changes that cite a session, and on stream time reports sessions still open
+ * past the maximum duration, including sessions whose end never arrives. Sessions are forgotten a week after they ended.
  */
 final class SupportSessionProcessor implements Processor<String, Observation, String, IdentityAlert> {
 
@@ -68,16 +68,23 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
     public void process(Record<String, Observation> record) {
         Activity activity = record.value().activity();
         SupportSessions state = load(record.key());
-        RemoteSupportSession session = activity.supportSession();
-        if (session != null) {
-            store.put(record.key(), rule.onSession(state, session, record.value().identity()).toBytes());
+        if (activity.supportSession() != null) {
+            SupportSessionRule.Judged judged = rule.onSession(state, activity, record.value().identity());
+            store.put(record.key(), judged.state().toBytes());
+            for (Finding f : judged.findings()) {
+                forward(record, f);
+            }
             return;
         }
         Finding f = rule.onConfigChange(state, activity);
         if (f != null) {
-            context.forward(new Record<>(record.key(), AlertFactory.create(f, activity, record.value().identity()),
-                    record.timestamp()));
+            forward(record, f);
         }
+    }
+
+    private void forward(Record<String, Observation> record, Finding f) {
+        context.forward(new Record<>(record.key(), AlertFactory.create(f, record.value().activity(),
+                record.value().identity()), record.timestamp()));
     }
 
     private void checkOpenSessions(long streamTime) {

@@ -1,6 +1,8 @@
 package io.fleetguard.detect;
 
+import io.fleetguard.schema.ActorType;
 import io.fleetguard.schema.AlertType;
+import io.fleetguard.schema.ChangeType;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.Severity;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.fleetguard.testdata.Builders.aConfigChange;
 import static io.fleetguard.testdata.Builders.aDevice;
 import static io.fleetguard.testdata.Builders.aTelemetry;
 import static io.fleetguard.testdata.Builders.anAuthEvent;
@@ -77,10 +80,54 @@ class FirmwareDriftDetectorTest {
     }
 
     @Test
-    void shouldNotFireForAnUnknownDeviceOrAnythingButTelemetry() {
+    void shouldNotFireForAnUnknownDeviceOrAnAuthentication() {
         // When / Then
         assertThat(detector.detect(aTelemetry("t1", "cam-9", T).withReportedFirmware("2.0.0").toActivity(), null,
                 Policy.defaults())).isEmpty();
+        assertThat(detector.detect(aConfigChange("c1", "cam-9", T).to("2.0.0").toActivity(), null,
+                Policy.defaults())).isEmpty();
         assertThat(detector.detect(anAuthEvent("e1", "cam-1", T).toActivity(), device, Policy.defaults())).isEmpty();
+    }
+
+    @Test
+    void shouldRaiseLowWhenAFirmwareChangeInstallsAnotherVersionThanExpected() {
+        // Given
+        Activity change = aConfigChange("c1", "cam-1", T).byActor("acme-support", ActorType.VENDOR)
+                .from("1.4.2").to("v1.5.0").withSupportSession("s-7").toActivity();
+
+        // When
+        List<Finding> findings = detector.detect(change, device, Policy.defaults());
+
+        // Then
+        assertThat(findings).containsExactly(new Finding(AlertType.FIRMWARE_DRIFT, Severity.LOW, "firmware:1.5.0",
+                "Firmware of device cam-1 changed to 1.5.0 by VENDOR acme-support but the registry expects 1.4.2",
+                Map.of("activity", "CONFIG_CHANGE", "eventId", "c1", "toValue", "v1.5.0", "fromValue", "1.4.2",
+                        "expectedFirmware", "1.4.2", "actor", "acme-support", "actorType", "VENDOR",
+                        "supportSessionId", "s-7")));
+    }
+
+    @Test
+    void shouldNameTheSameSubjectForAChangeAndTheTelemetryThatReportsItsVersion() {
+        // Given
+        Activity change = aConfigChange("c1", "cam-1", T).from("1.4.2").to("1.5.0").toActivity();
+        Activity telemetry = aTelemetry("t1", "cam-1", T.plusSeconds(300)).withReportedFirmware("v1.5.0").toActivity();
+
+        // When / Then: one suppression key, so the telemetry folds into the change's alert
+        assertThat(detector.detect(change, device, Policy.defaults())).extracting(Finding::subject)
+                .containsExactly("firmware:1.5.0");
+        assertThat(detector.detect(telemetry, device, Policy.defaults())).extracting(Finding::subject)
+                .containsExactly("firmware:1.5.0");
+    }
+
+    @ParameterizedTest(name = "{0} change to ''{1}''")
+    @CsvSource({"FIRMWARE, '1.4.2'", "FIRMWARE, ' v1.4.2'", "FIRMWARE, ''", "NETWORK, '2.0.0'", "CREDENTIAL, '2.0.0'"})
+    void shouldNotFireForAChangeToTheExpectedVersionWithoutAValueOrOfAnotherType(ChangeType type, String to) {
+        // Given
+        Activity change = aConfigChange("c1", "cam-1", T).withChangeType(type).to(to).toActivity();
+
+        // When / Then
+        assertThat(detector.detect(change, device, Policy.defaults())).isEmpty();
+        assertThat(detector.detect(aConfigChange("c2", "cam-1", T).to("2.0.0").toActivity(),
+                aDevice("cam-1").build(), Policy.defaults())).isEmpty();
     }
 }

@@ -28,7 +28,7 @@ class UnapprovedRemoteSupportDetectorTest {
     private static final Instant SATURDAY_NOON = Instant.parse("2024-06-01T12:00:00Z");
     private static final Instant WINDOW_START = Instant.parse("2024-06-01T22:00:00Z");
     private static final Duration FOUR_HOURS = Duration.ofHours(4);
-    private final Detector detector = new UnapprovedRemoteSupportDetector();
+    private final UnapprovedRemoteSupportDetector detector = new UnapprovedRemoteSupportDetector();
 
     private final DeviceIdentity device = aDevice("cam-1")
             .withApprovedSupportVendors("Acme-Support")
@@ -41,7 +41,7 @@ class UnapprovedRemoteSupportDetectorTest {
         Activity start = aSupportSession("s1", "cam-1", SATURDAY_NOON).withVendor("shady-remote").toActivity();
 
         // When
-        List<Finding> findings = detector.detect(start, device, Policy.defaults());
+        List<Finding> findings = firstSeen(start, device, Policy.defaults());
 
         // Then
         String what = "Support session s1 on device cam-1 by vendor shady-remote";
@@ -63,7 +63,7 @@ class UnapprovedRemoteSupportDetectorTest {
                 .toActivity();
 
         // When / Then
-        assertThat(detector.detect(start, device, Policy.defaults())).isEmpty();
+        assertThat(firstSeen(start, device, Policy.defaults())).isEmpty();
     }
 
     @ParameterizedTest(name = "start {0}: outside = {1}")
@@ -77,7 +77,7 @@ class UnapprovedRemoteSupportDetectorTest {
         Activity start = aSupportSession("s1", "cam-1", Instant.parse(startedAt)).withTicket("CHG-1").toActivity();
 
         // When
-        List<Finding> findings = detector.detect(start, approving(device), Policy.defaults());
+        List<Finding> findings = firstSeen(start, approving(device), Policy.defaults());
 
         // Then
         assertThat(findings).extracting(Finding::subject)
@@ -91,7 +91,7 @@ class UnapprovedRemoteSupportDetectorTest {
         Activity start = aSupportSession("s1", "cam-1", SATURDAY_NOON).withTicket("CHG-1").toActivity();
 
         // When / Then
-        assertThat(detector.detect(start, anyTime, Policy.defaults())).isEmpty();
+        assertThat(firstSeen(start, anyTime, Policy.defaults())).isEmpty();
     }
 
     @Test
@@ -101,7 +101,7 @@ class UnapprovedRemoteSupportDetectorTest {
         Activity start = aSupportSession("s1", "cam-1", SATURDAY_NOON).withTicket("CHG-1").toActivity();
 
         // When
-        List<Finding> findings = detector.detect(start, noVendors, Policy.defaults());
+        List<Finding> findings = firstSeen(start, noVendors, Policy.defaults());
 
         // Then
         assertThat(findings).extracting(Finding::subject).containsExactly("session:s1:unapproved-vendor");
@@ -113,7 +113,7 @@ class UnapprovedRemoteSupportDetectorTest {
         Activity start = aSupportSession("s1", "cam-1", WINDOW_START).withTicket(" ").toActivity();
 
         // When / Then
-        assertThat(detector.detect(start, approving(device), Policy.defaults())).extracting(Finding::subject)
+        assertThat(firstSeen(start, approving(device), Policy.defaults())).extracting(Finding::subject)
                 .containsExactly("session:s1:no-ticket");
     }
 
@@ -124,7 +124,7 @@ class UnapprovedRemoteSupportDetectorTest {
                 .endedAt(WINDOW_START.plus(FOUR_HOURS)).toActivity();
 
         // When / Then
-        assertThat(detector.detect(end, device, Policy.defaults())).isEmpty();
+        assertThat(firstSeen(end, device, Policy.defaults())).isEmpty();
     }
 
     @Test
@@ -134,7 +134,7 @@ class UnapprovedRemoteSupportDetectorTest {
                 .endedAt(WINDOW_START.plus(FOUR_HOURS).plusMillis(1)).toActivity();
 
         // When
-        List<Finding> findings = detector.detect(end, device, Policy.defaults());
+        List<Finding> findings = firstSeen(end, device, Policy.defaults());
 
         // Then
         assertThat(findings).containsExactly(new Finding(AlertType.UNAPPROVED_REMOTE_SUPPORT, Severity.MEDIUM,
@@ -148,15 +148,44 @@ class UnapprovedRemoteSupportDetectorTest {
     }
 
     @Test
-    void shouldJudgeStartRulesOnlyOnTheStartAndDurationOnlyOnTheEnd() {
-        // Given a short session violating every start rule, and a long one starting cleanly
-        Activity shortEnd = aSupportSession("s1", "cam-1", SATURDAY_NOON).withVendor("shady-remote")
-                .endedAt(SATURDAY_NOON.plusSeconds(60)).toActivity();
+    void shouldJudgeASessionExportedOnceAtItsEndOnEveryRule() {
+        // Given one record with start and end: no ticket, unapproved vendor, outside the window, 5 h long
+        Activity oneShot = aSupportSession("s1", "cam-1", SATURDAY_NOON).withVendor("shady-remote")
+                .endedAt(SATURDAY_NOON.plus(Duration.ofHours(5))).toActivity();
+
+        // When
+        List<Finding> findings = firstSeen(oneShot, device, Policy.defaults());
+
+        // Then
+        assertThat(findings).extracting(Finding::subject, Finding::severity, f -> f.evidence().get("eventId")).containsExactly(
+                tuple("session:s1:no-ticket", Severity.HIGH, "s1:end"),
+                tuple("session:s1:unapproved-vendor", Severity.HIGH, "s1:end"),
+                tuple("session:s1:outside-maintenance-window", Severity.MEDIUM, "s1:end"),
+                tuple("session:s1:over-max-duration", Severity.MEDIUM, "s1:end"));
+    }
+
+    @Test
+    void shouldSkipTheRulesAnEarlierRecordOfTheSessionWasJudgedOn() {
+        // Given a session violating every rule
+        Activity end = aSupportSession("s1", "cam-1", SATURDAY_NOON).withVendor("shady-remote")
+                .endedAt(SATURDAY_NOON.plus(Duration.ofHours(5))).toActivity();
+
+        // When / Then: after its start only the duration is left; after an earlier end, nothing
+        assertThat(detector.detect(end, device, Policy.defaults(), true, false)).extracting(Finding::subject)
+                .containsExactly("session:s1:over-max-duration");
+        assertThat(detector.detect(end, device, Policy.defaults(), true, true)).isEmpty();
+        assertThat(detector.detect(end, device, Policy.defaults(), false, true)).extracting(Finding::subject)
+                .containsExactly("session:s1:no-ticket", "session:s1:unapproved-vendor",
+                        "session:s1:outside-maintenance-window");
+    }
+
+    @Test
+    void shouldJudgeAStartOnTheStartRulesOnly() {
+        // Given a cleanly started session that is still open
         Activity longStart = aSupportSession("s2", "cam-1", WINDOW_START).withTicket("CHG-1").toActivity();
 
         // When / Then
-        assertThat(detector.detect(shortEnd, device, Policy.defaults())).isEmpty();
-        assertThat(detector.detect(longStart, device, Policy.defaults())).isEmpty();
+        assertThat(firstSeen(longStart, device, Policy.defaults())).isEmpty();
     }
 
     @Test
@@ -168,9 +197,9 @@ class UnapprovedRemoteSupportDetectorTest {
         Instant end = WINDOW_START.plus(Duration.ofHours(1)).plusMillis(1);
 
         // When
-        List<Finding> camera = detector.detect(aSupportSession("s1", "cam-1", WINDOW_START).withTicket("CHG-1")
+        List<Finding> camera = firstSeen(aSupportSession("s1", "cam-1", WINDOW_START).withTicket("CHG-1")
                 .endedAt(end).toActivity(), device, policy);
-        List<Finding> other = detector.detect(aSupportSession("s2", "plc-1", WINDOW_START).withTicket("CHG-2")
+        List<Finding> other = firstSeen(aSupportSession("s2", "plc-1", WINDOW_START).withTicket("CHG-2")
                 .endedAt(end).toActivity(), plc, policy);
 
         // Then
@@ -182,10 +211,15 @@ class UnapprovedRemoteSupportDetectorTest {
     @Test
     void shouldNotFireForAnUnknownDeviceOrAnythingButASession() {
         // When / Then
-        assertThat(detector.detect(aSupportSession("s1", "cam-9", SATURDAY_NOON).toActivity(), null,
+        assertThat(firstSeen(aSupportSession("s1", "cam-9", SATURDAY_NOON).toActivity(), null,
                 Policy.defaults())).isEmpty();
-        assertThat(detector.detect(aConfigChange("c1", "cam-1", SATURDAY_NOON).toActivity(), device,
+        assertThat(firstSeen(aConfigChange("c1", "cam-1", SATURDAY_NOON).toActivity(), device,
                 Policy.defaults())).isEmpty();
+    }
+
+    /** Judged as the first record seen of its session. */
+    private List<Finding> firstSeen(Activity activity, DeviceIdentity identity, Policy policy) {
+        return detector.detect(activity, identity, policy, false, false);
     }
 
     private static DeviceIdentity approving(DeviceIdentity device) {

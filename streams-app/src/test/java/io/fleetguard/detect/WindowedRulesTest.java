@@ -158,9 +158,9 @@ class WindowedRulesTest {
         SupportSessionRule rule = new SupportSessionRule(Policy.defaults());
         var device = aDevice("plc-1").withApprovedSupportVendors("acme").build();
         SupportSessions approved = rule.onSession(SupportSessions.empty(),
-                aSupportSession("s-ok", "plc-1", T0).withVendor("ACME").withTicket("T-1").build(), device);
+                aSupportSession("s-ok", "plc-1", T0).withVendor("ACME").withTicket("T-1").toActivity(), device).state();
         SupportSessions unapproved = rule.onSession(approved,
-                aSupportSession("s-bad", "plc-1", T0).withVendor("shady").withTicket("T-2").build(), device);
+                aSupportSession("s-bad", "plc-1", T0).withVendor("shady").withTicket("T-2").toActivity(), device).state();
 
         Finding covered = rule.onConfigChange(unapproved, aConfigChange("c1", "plc-1", T0.plusSeconds(60))
                 .byActor("bob@acme", ActorType.VENDOR).withSupportSession("s-ok").toActivity());
@@ -185,7 +185,7 @@ class WindowedRulesTest {
         SupportSessionRule rule = new SupportSessionRule(policy);
         var plc = aDevice("plc-1").withDeviceClass("plc").build();
         SupportSessions open = rule.onSession(SupportSessions.empty(),
-                aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T").build(), plc);
+                aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T").toActivity(), plc).state();
 
         assertThat(rule.onStreamTime(open, T0.plus(Duration.ofHours(5)).toEpochMilli()).sessions()).isEmpty();
         assertThat(rule.onStreamTime(open, T0.plus(Duration.ofHours(8)).toEpochMilli() + 1).sessions()).hasSize(1);
@@ -195,7 +195,7 @@ class WindowedRulesTest {
     void shouldReportASessionStillOpenAfterTheMaximumOnceOnStreamTime() {
         SupportSessionRule rule = new SupportSessionRule(Policy.defaults());
         SupportSessions open = rule.onSession(SupportSessions.empty(),
-                aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T").build(), null);
+                aSupportSession("s1", "plc-1", T0).withVendor("acme").withTicket("T").toActivity(), null).state();
 
         SupportSessionRule.Overdue atLimit = rule.onStreamTime(open, T0.plus(Duration.ofHours(4)).toEpochMilli());
         SupportSessionRule.Overdue past = rule.onStreamTime(open, T0.plus(Duration.ofHours(4)).toEpochMilli() + 1);
@@ -205,5 +205,30 @@ class WindowedRulesTest {
         assertThat(past.sessions()).extracting(SupportSessions.Session::sessionId).containsExactly("s1");
         assertThat(again.sessions()).isEmpty();
         assertThat(SupportSessions.fromBytes(past.state().toBytes())).isEqualTo(past.state());
+    }
+
+    @Test
+    void shouldJudgeEachSupportRuleOncePerSessionWhicheverRecordComesFirst() {
+        SupportSessionRule rule = new SupportSessionRule(Policy.defaults());
+        var device = aDevice("plc-1").withApprovedSupportVendors("acme").build();
+        var session = aSupportSession("s1", "plc-1", T0).withVendor("shady");
+        var end = aSupportSession("s1", "plc-1", T0).withVendor("shady").endedAt(T0.plus(Duration.ofHours(5)));
+
+        SupportSessionRule.Judged start = rule.onSession(SupportSessions.empty(), session.toActivity(), device);
+        SupportSessionRule.Judged ended = rule.onSession(start.state(), end.toActivity(), device);
+        SupportSessionRule.Judged endAgain = rule.onSession(ended.state(), end.toActivity(), device);
+        SupportSessionRule.Judged oneShot = rule.onSession(SupportSessions.empty(), end.toActivity(), device);
+        SupportSessionRule.Judged lateStart = rule.onSession(oneShot.state(), session.toActivity(), device);
+
+        assertThat(start.findings()).extracting(Finding::subject)
+                .containsExactly("session:s1:no-ticket", "session:s1:unapproved-vendor");
+        assertThat(ended.findings()).extracting(Finding::subject).containsExactly("session:s1:over-max-duration");
+        assertThat(endAgain.findings()).isEmpty();
+        assertThat(oneShot.findings()).extracting(Finding::subject)
+                .containsExactly("session:s1:no-ticket", "session:s1:unapproved-vendor", "session:s1:over-max-duration");
+        assertThat(lateStart.findings()).isEmpty();
+        // The late start does not reopen the session, so it is never reported as still open
+        assertThat(lateStart.state().find("s1").endedAt()).isEqualTo(T0.plus(Duration.ofHours(5)).toEpochMilli());
+        assertThat(rule.onStreamTime(lateStart.state(), T0.plus(Duration.ofHours(6)).toEpochMilli()).sessions()).isEmpty();
     }
 }

@@ -245,6 +245,11 @@ final class ReferenceRules {
             if (c.getChangeType() == ChangeType.FIRMWARE && lower(c.getToValue(), c.getFromValue())) {
                 alerts.add(AlertType.UNAUTHORIZED_CONFIG_CHANGE);
             }
+            String installed = firmware(c.getToValue());
+            String expected = firmware(identity.getExpectedFirmware());
+            if (c.getChangeType() == ChangeType.FIRMWARE && installed != null && expected != null && !installed.equals(expected)) {
+                alerts.add(AlertType.FIRMWARE_DRIFT);
+            }
         }
         // A vendor's or unknown actor's change citing a session must fall inside a known, approved one.
         if (c.getSupportSessionId() != null && c.getActorType() != ActorType.OWNER
@@ -257,10 +262,13 @@ final class ReferenceRules {
         }
     }
 
+    // Start rules on the first record seen of a session, the duration on the first that has an end.
     private void supportSession(RemoteSupportSession s, DeviceIdentity identity, Set<AlertType> alerts) {
         boolean ticket = s.getTicketId() != null && !s.getTicketId().isBlank();
+        Session known = sessions.get(s.getSessionId());
+        boolean endKnown = known != null && known.endedAt() != Long.MAX_VALUE;
         if (identity != null) {
-            if (s.getEndedAt() == null) {
+            if (known == null) {
                 if (!ticket) {
                     alerts.add(AlertType.UNAPPROVED_REMOTE_SUPPORT);
                 }
@@ -270,14 +278,15 @@ final class ReferenceRules {
                 if (!identity.getMaintenanceWindows().isEmpty() && !covers(identity.getMaintenanceWindows(), s.getStartedAt())) {
                     alerts.add(AlertType.UNAPPROVED_REMOTE_SUPPORT);
                 }
-            } else if (Duration.between(s.getStartedAt(), s.getEndedAt())
+            }
+            if (s.getEndedAt() != null && !endKnown && Duration.between(s.getStartedAt(), s.getEndedAt())
                     .compareTo(policy.supportMaxDuration(identity.getDeviceClass())) > 0) {
                 alerts.add(AlertType.UNAPPROVED_REMOTE_SUPPORT);
             }
         }
         boolean approved = ticket && identity != null
                 && identity.getApprovedSupportVendors().stream().anyMatch(v -> v.equalsIgnoreCase(s.getVendor()));
-        long ended = s.getEndedAt() == null ? Long.MAX_VALUE : s.getEndedAt().toEpochMilli();
+        long ended = s.getEndedAt() != null ? s.getEndedAt().toEpochMilli() : endKnown ? known.endedAt() : Long.MAX_VALUE;
         sessions.put(s.getSessionId(), new Session(s.getStartedAt().toEpochMilli(), ended, approved, s.getDeviceId()));
     }
 

@@ -65,7 +65,8 @@ class CatalogueTopologyTest {
                     "DEFAULT_CREDENTIAL CRITICAL cam-fd fp-fd",
                     "DEFAULT_CREDENTIAL MEDIUM cam-ok principal:admin",
                     "UNAUTHORIZED_CONFIG_CHANGE HIGH cam-ok change:c-vendor",
-                    "UNAUTHORIZED_CONFIG_CHANGE HIGH cam-ok firmware:2.1.0->2.0.9");
+                    "UNAUTHORIZED_CONFIG_CHANGE HIGH cam-ok firmware:2.1.0->2.0.9",
+                    "FIRMWARE_DRIFT LOW cam-ok firmware:2.10.0");
         }
     }
 

@@ -90,6 +90,61 @@ class StatefulTopologyTest {
     }
 
     @Test
+    void shouldJudgeASupportSessionExportedOnceAtItsEndOnEveryRuleOnce() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "plc-1");
+            // Given a session recorder's export: one record, already ended, no ticket, unapproved vendor, 5 h long
+            h.send(aSupportSession("s1", "plc-1", T0).withVendor("shady-remote").endedAt(T0.plus(Duration.ofHours(5))).build());
+            // and the same export delivered again, then a late start update of it
+            h.send(aSupportSession("s1", "plc-1", T0).withVendor("shady-remote").endedAt(T0.plus(Duration.ofHours(5))).build());
+            h.send(aSupportSession("s1", "plc-1", T0).withVendor("shady-remote").build());
+            // and stream time far past the support maximum
+            h.send(aTelemetry("t1", "plc-1", T0.plus(Duration.ofHours(9))).withFingerprint("fp-plc-1").build());
+
+            // Then each rule fires once, on the one-shot record, and the session is never reported still open
+            List<IdentityAlert> alerts = h.alerts();
+            assertThat(alerts).extracting(TopologyHarness::line).containsExactly(
+                    "UNAPPROVED_REMOTE_SUPPORT HIGH plc-1 session:s1:no-ticket",
+                    "UNAPPROVED_REMOTE_SUPPORT HIGH plc-1 session:s1:unapproved-vendor",
+                    "UNAPPROVED_REMOTE_SUPPORT MEDIUM plc-1 session:s1:over-max-duration");
+            assertThat(alerts).extracting(IdentityAlert::getTriggeringEventIds)
+                    .containsOnly(List.of("s1:end"));
+        }
+    }
+
+    @Test
+    void shouldJudgeTheStartRulesOnTheStartAndNotAgainOnTheEnd() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            register(h, "plc-1");
+            h.send(aSupportSession("s1", "plc-1", T0).withVendor("acme").build());
+            h.send(aSupportSession("s1", "plc-1", T0).withVendor("acme").endedAt(T0.plus(Duration.ofHours(2))).build());
+
+            assertThat(h.alerts()).extracting(a -> TopologyHarness.line(a) + " " + a.getTriggeringEventIds())
+                    .containsExactly("UNAPPROVED_REMOTE_SUPPORT HIGH plc-1 session:s1:no-ticket [s1:start]");
+        }
+    }
+
+    @Test
+    void shouldFoldTheTelemetryThatReportsAnUnexpectedFirmwareIntoTheChangesDriftAlert() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
+            h.register(aDevice("cam-1").updatedAt(T0.minus(Duration.ofDays(1))).withExpectedFirmware("4.3.0")
+                    .withCredential(aCredential("fp-cam-1").issuedAt(T0.minus(Duration.ofDays(5)))).build());
+            // Given the owner installs 4.4.0-beta, which the registry does not expect, and telemetry reports it
+            h.send(io.fleetguard.testdata.Builders.aConfigChange("c1", "cam-1", T0).from("4.3.0").to("4.4.0-beta").build());
+            h.send(aTelemetry("t1", "cam-1", T0.plus(Duration.ofMinutes(5))).withFingerprint("fp-cam-1")
+                    .withReportedFirmware("4.4.0-beta").build());
+            // When the suppression window closes
+            h.send(aTelemetry("t2", "cam-1", T0.plus(Duration.ofMinutes(62))).withFingerprint("fp-cam-1").build());
+
+            // Then one drift alert, raised by the change, updated with the telemetry
+            assertThat(h.alerts()).extracting(a -> a.getActivity() + " " + TopologyHarness.line(a) + " "
+                    + a.getCount() + " " + a.getTriggeringEventIds()).containsExactly(
+                    "NEW FIRMWARE_DRIFT LOW cam-1 firmware:4.4.0-beta 1 [c1]",
+                    "UPDATE FIRMWARE_DRIFT LOW cam-1 firmware:4.4.0-beta 2 [c1, t1]");
+        }
+    }
+
+    @Test
     void shouldKeepWindowedStateBoundedOverALongSimulatedPeriod() {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of())) {
             register(h, "cam-1");
