@@ -14,6 +14,10 @@ public record DemoReport(long eventsProduced, double eventsProcessed, Map<String
                          List<IdentityAlert> alerts, double deadLetters) {
 
     /** An injected incident: the alert type it must raise, on which device. */
-    public record Incident(AlertType type, String deviceId) {
+    public record Incident(AlertType type, String deviceId, java.util.Set<AlertType> raises) {
+
+        public Incident {
+            raises = java.util.Set.copyOf(raises);
+        }
     }
 }

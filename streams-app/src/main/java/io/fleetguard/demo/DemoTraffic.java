@@ -48,7 +48,7 @@ public final class DemoTraffic implements Runnable {
                 sink.send(e);
                 produced.incrementAndGet();
                 if (e.isIncident()) {
-                    incidents.put(triggeringEventId(e), new DemoReport.Incident(e.expected(), e.key()));
+                    incidents.put(triggeringEventId(e), new DemoReport.Incident(e.expected(), e.key(), e.raises()));
                 }
             }
         } catch (InterruptedException e) {

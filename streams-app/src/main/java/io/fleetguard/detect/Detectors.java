@@ -26,7 +26,7 @@ public final class Detectors {
 
     /**
      * Every stateless detector: {@link #core()} followed by the hygiene, lifecycle and change-control
-     * rules in catalogue order (DESIGN.md section 5), so output order is stable. Remote support is
+     * rules in catalogue order (DESIGN.md section 5), then client-id takeovers, so output order is stable. Remote support is
      * judged with memory of the session ({@link SupportSessionRule}).
      */
     public static List<Detector> all() {
@@ -36,6 +36,7 @@ public final class Detectors {
         all.add(new OrphanedIdentityDetector());
         all.add(new UnauthorizedConfigChangeDetector());
         all.add(new FirmwareDriftDetector());
+        all.add(new ClientIdTakeoverDetector());
         return List.copyOf(all);
     }
 }

@@ -116,7 +116,8 @@ public final class MosquittoLogParser {
         List<SpecificRecord> out = new ArrayList<>(2);
         Session displaced = clientId == null ? null : state.session(clientId).filter(Session::takenOver).orElse(null);
         if (displaced != null) {
-            String detail = "by " + (username != null ? username : "an anonymous client") + " from " + ip;
+            // The format detect.ClientIdTakeoverDetector reads: who took the client id over, from where, how.
+            String detail = "by " + (username != null ? username : "an anonymous client") + " from " + ip + " via " + method;
             out.add(events.auth(line.source(), 0, line.timestamp(), displaced.identity(), displaced.method(),
                     Reasons.withDetail(Reasons.CLIENT_ID_TAKEOVER, detail), displaced.ip()));
         }

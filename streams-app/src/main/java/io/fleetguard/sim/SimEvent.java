@@ -3,7 +3,9 @@ package io.fleetguard.sim;
 import io.fleetguard.schema.AlertType;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One simulated record, ready to be produced to its input topic.
@@ -30,5 +32,17 @@ public record SimEvent(Stream stream, String key, SpecificRecord value, long tim
 
     public boolean isIncident() {
         return expected != null;
+    }
+
+    /**
+     * Every alert type the event must raise: its expected type, and for a shared credential (device B
+     * presenting device A's credential) also CLONED_IDENTITY, since that credential is not B's.
+     */
+    public Set<AlertType> raises() {
+        if (expected == null) {
+            return Set.of();
+        }
+        return expected == AlertType.SHARED_CREDENTIAL
+                ? EnumSet.of(AlertType.SHARED_CREDENTIAL, AlertType.CLONED_IDENTITY) : EnumSet.of(expected);
     }
 }

@@ -52,11 +52,13 @@ final class CredentialOwners {
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
     }
 
-    /** Adds the owning device to IMPERSONATED_TELEMETRY alerts raised over a registered credential. */
+    /**
+     * Adds the owning device to alerts about a credential the device does not hold: IMPERSONATED_TELEMETRY
+     * and CLONED_IDENTITY over an unlisted credential, when their subject is its fingerprint.
+     */
     KStream<String, IdentityAlert> enrich(KStream<String, IdentityAlert> in) {
         Map<String, KStream<String, IdentityAlert>> split = in.split(Named.as("impersonation-"))
-                .branch((k, a) -> a.getType() == AlertType.IMPERSONATED_TELEMETRY && !a.getSubject().startsWith("principal:"),
-                        org.apache.kafka.streams.kstream.Branched.as("by-credential"))
+                .branch((k, a) -> namesForeignFingerprint(a), org.apache.kafka.streams.kstream.Branched.as("by-credential"))
                 .defaultBranch(org.apache.kafka.streams.kstream.Branched.as("other"));
         KStream<String, IdentityAlert> enriched = split.get("impersonation-by-credential")
                 .selectKey((deviceId, a) -> a.getSubject().toLowerCase(java.util.Locale.ROOT), Named.as("impersonation-key-by-credential"))
@@ -65,6 +67,12 @@ final class CredentialOwners {
                                 .withKeySerde(Serdes.String()).withValueSerde(alerts.valueSerde()).withOtherValueSerde(Serdes.String()))
                 .selectKey((fp, a) -> a.getDeviceId(), Named.as("impersonation-key-by-device"));
         return split.get("impersonation-other").merge(enriched, Named.as("impersonation-merge"));
+    }
+
+    private static boolean namesForeignFingerprint(IdentityAlert a) {
+        boolean foreign = a.getType() == AlertType.IMPERSONATED_TELEMETRY
+                || (a.getType() == AlertType.CLONED_IDENTITY && "unlisted-credential".equals(a.getEvidence().get("reason")));
+        return foreign && !a.getSubject().startsWith("principal:");
     }
 
     private static IdentityAlert withOwner(IdentityAlert alert, String owner) {

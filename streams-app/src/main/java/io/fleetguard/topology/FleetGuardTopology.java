@@ -97,8 +97,12 @@ public final class FleetGuardTopology {
         KStream<String, Observation> support = observe(keyedByDevice(builder, topics.supportSessions(),
                 RemoteSupportSession::getDeviceId, "support"), registry, topics.supportSessions(), Activity::of, "support");
 
+        // Uses over credentials the device does not own name the device that owns them, if any.
+        KStream<String, IdentityAlert> foreignCredentials = detect(telemetry, "telemetry")
+                .merge(auth.processValues(() -> new UnlistedCredentialProcessor(config.policy()), Named.as("auth-unlisted-credential"), REGISTRY_STORE),
+                        Named.as("foreign-credential-alerts"));
         KStream<String, IdentityAlert> alerts = detect(auth, "auth")
-                .merge(credentialOwners.enrich(detect(telemetry, "telemetry")), Named.as("alerts-merge-telemetry"))
+                .merge(credentialOwners.enrich(foreignCredentials), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
                 .merge(detect(support, "support"), Named.as("alerts-merge-support"))
                 .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores)

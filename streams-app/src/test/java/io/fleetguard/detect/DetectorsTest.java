@@ -20,7 +20,7 @@ class DetectorsTest {
                 AlertType.REVOKED_CREDENTIAL_IN_USE, AlertType.CREDENTIAL_EXPIRING,
                 AlertType.IMPERSONATED_TELEMETRY, AlertType.UNEXPECTED_DATA_PATH,
                 AlertType.DEFAULT_CREDENTIAL, AlertType.RETIRED_IDENTITY_ACTIVE, AlertType.ORPHANED_IDENTITY,
-                AlertType.UNAUTHORIZED_CONFIG_CHANGE, AlertType.FIRMWARE_DRIFT);
+                AlertType.UNAUTHORIZED_CONFIG_CHANGE, AlertType.FIRMWARE_DRIFT, AlertType.CLONED_IDENTITY);
         assertThat(all.subList(0, Detectors.core().size())).extracting(Detector::type)
                 .containsExactlyElementsOf(Detectors.core().stream().map(Detector::type).toList());
     }

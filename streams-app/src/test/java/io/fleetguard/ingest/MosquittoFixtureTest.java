@@ -37,7 +37,7 @@ class MosquittoFixtureTest {
             // 7 client-id takeover by another user
             "AUTH sensor-0002 SUCCESS PASSWORD principal=sensor-0002 ip=127.0.0.1",
             "AUTH sensor-0002 FAILURE PASSWORD principal=sensor-0002 ip=127.0.0.1 "
-                    + "client-id-takeover: by sensor-0001 from 127.0.0.1",
+                    + "client-id-takeover: by sensor-0001 from 127.0.0.1 via PASSWORD",
             "AUTH sensor-0002 SUCCESS PASSWORD principal=sensor-0001 ip=127.0.0.1",
             "TELEMETRY sensor-0002 principal=sensor-0001 ip=127.0.0.1 -> devices/sensor-0001/telemetry (10 bytes)",
             // 8 publishes outside the ACL

@@ -134,7 +134,7 @@ class MosquittoLogParserTest {
                 anAuthEvent(eventId(takeover, feed.lastRecordTimestamp(), 0), "sensor-0002", t1)
                         .withBrokerId(BROKER).withOrigin("mosquitto").withMethod(AuthMethod.PASSWORD)
                         .withPrincipal("sensor-0002").withSourceIp("10.1.2.3")
-                        .failure("client-id-takeover: by sensor-0001 from 10.6.6.6").build(),
+                        .failure("client-id-takeover: by sensor-0001 from 10.6.6.6 via PASSWORD").build(),
                 anAuthEvent(eventId(takeover, feed.lastRecordTimestamp(), 1), "sensor-0002", t1)
                         .withBrokerId(BROKER).withOrigin("mosquitto").withMethod(AuthMethod.PASSWORD)
                         .withPrincipal("sensor-0001").withSourceIp("10.6.6.6").build());

@@ -71,12 +71,12 @@ public final class SimulatedHistory {
         return files;
     }
 
-    /** Triggering event id of each injected incident, with the alert type it must raise. */
-    public static Map<String, AlertType> incidents(List<SimEvent> events) {
-        Map<String, AlertType> out = new HashMap<>();
+    /** Triggering event id of each injected incident, with the alert types it must raise. */
+    public static Map<String, java.util.Set<AlertType>> incidents(List<SimEvent> events) {
+        Map<String, java.util.Set<AlertType>> out = new HashMap<>();
         for (SimEvent e : events) {
             if (e.isIncident()) {
-                out.put(eventId(e), e.expected());
+                out.put(eventId(e), e.raises());
             }
         }
         return out;

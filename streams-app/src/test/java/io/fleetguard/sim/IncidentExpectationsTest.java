@@ -42,7 +42,7 @@ class IncidentExpectationsTest {
                 registry.put(event.key(), (DeviceIdentity) event.value());
                 return;
             }
-            Set<AlertType> expected = event.isIncident() ? EnumSet.of(event.expected()) : Set.of();
+            Set<AlertType> expected = event.raises();
             assertThat(raised).as("%s %s", event.label(), event.value()).isEqualTo(expected);
         });
 

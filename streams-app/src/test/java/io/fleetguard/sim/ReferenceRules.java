@@ -58,6 +58,7 @@ final class ReferenceRules {
     private final Map<String, Failures> failuresByDevice = new HashMap<>();
     private final Map<String, Failures> failuresBySource = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, Set<String>> everHeld = new HashMap<>();
     private final List<String> overdue = new ArrayList<>();
     private long streamTime = Long.MIN_VALUE;
 
@@ -72,6 +73,10 @@ final class ReferenceRules {
         streamTime = Math.max(streamTime, event.timestamp());
         checkOpenSessions();
         if (event.stream() == SimEvent.Stream.REGISTRY) {
+            if (event.value() instanceof DeviceIdentity d) {
+                Set<String> held = everHeld.computeIfAbsent(d.getDeviceId(), k -> new java.util.HashSet<>());
+                d.getCredentials().forEach(c -> held.add(c.getFingerprint().toLowerCase(java.util.Locale.ROOT)));
+            }
             return alerts;
         }
         if (identity == null) {
@@ -101,6 +106,7 @@ final class ReferenceRules {
         defaultCredential(identity, fingerprint, auth.getPrincipal(), alerts);
         if (identity != null) {
             if (success) {
+                unlisted(identity, auth, alerts);
                 credentialRules(identity, fingerprint, auth.getTimestamp(), alerts);
                 lifecycle(identity, alerts);
                 String network = auth.getGatewayId() == null ? network(auth.getSourceIp()) : null;
@@ -157,6 +163,20 @@ final class ReferenceRules {
         if (reported != null && expected != null && !reported.equals(expected)) {
             alerts.add(AlertType.FIRMWARE_DRIFT);
         }
+    }
+
+    /** A successful login over a credential the device does not list: once its own (rotated out), or never. */
+    private void unlisted(DeviceIdentity identity, AuthEvent auth, Set<AlertType> alerts) {
+        String fingerprint = auth.getCredentialFingerprint();
+        boolean listed = fingerprint != null
+                ? identity.getCredentials().stream().anyMatch(c -> c.getFingerprint().equalsIgnoreCase(fingerprint))
+                : auth.getPrincipal() == null || identity.getCredentials().stream().anyMatch(c -> auth.getPrincipal().equals(c.getPrincipal()));
+        if (listed || policy.isKnownDefaultFingerprint(fingerprint) || policy.isDefaultPrincipal(auth.getPrincipal())) {
+            return;
+        }
+        boolean formerly = fingerprint != null && everHeld.getOrDefault(auth.getDeviceId(), Set.of())
+                .contains(fingerprint.toLowerCase(java.util.Locale.ROOT));
+        alerts.add(formerly ? AlertType.REVOKED_CREDENTIAL_IN_USE : AlertType.CLONED_IDENTITY);
     }
 
     private void credentialRules(DeviceIdentity identity, String fingerprint, Instant at, Set<AlertType> alerts) {

@@ -16,6 +16,9 @@ public final class BrokerLogExpectations {
             "UNKNOWN_DEVICE HIGH cam-setup cam-setup",
             "DEFAULT_CREDENTIAL CRITICAL cam-setup principal:admin",
             // 7: client id sensor-0002 taken over by user sensor-0001, which then publishes as sensor-0002
+            // the takeover itself names both principals; the newcomer logged in with a principal not sensor-0002's
+            "CLONED_IDENTITY HIGH sensor-0002 client-id:sensor-0002",
+            "CLONED_IDENTITY HIGH sensor-0002 principal:sensor-0001",
             "IMPERSONATED_TELEMETRY CRITICAL sensor-0002 principal:sensor-0001",
             "UNEXPECTED_DATA_PATH MEDIUM sensor-0002 destination:devices/sensor-0001/telemetry",
             // 8: publishes outside the ACL (denied by the broker, still attempts)

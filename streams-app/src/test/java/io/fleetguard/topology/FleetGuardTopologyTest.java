@@ -91,6 +91,53 @@ class FleetGuardTopologyTest {
     }
 
     @Test
+    void shouldJudgeACredentialThatLeftTheRegistryAsRotatedOutAndOneNeverListedAsCloned() {
+        try (TopologyHarness h = harness()) {
+            // Given cam-1 with fp-old, then a registry that replaces the list with fp-new (no supersededBy),
+            // then an unrelated update; and cam-2 owning fp-cam-2
+            Instant replaced = T0.plus(Duration.ofHours(2));
+            h.register(camera("cam-1", T0, "fp-old"));
+            h.register(camera("cam-1", replaced, "fp-new"));
+            h.register(aDevice("cam-1").withAllowedDataPaths("fleet/site1/cam-1/#").withOwner("ops-2")
+                    .updatedAt(T0.plus(Duration.ofHours(4)))
+                    .withCredential(aCredential("fp-new").issuedAt(T0.minus(Duration.ofDays(10)))).build());
+            h.register(camera("cam-2", T0, "fp-cam-2"));
+
+            // When cam-1 authenticates over fp-old before and after it left, over cam-2's credential,
+            // over one nobody holds, and by an unlisted principal without a fingerprint
+            h.send(anAuthEvent("old-before", "cam-1", T0.plus(Duration.ofHours(1))).success().withFingerprint("fp-old").build());
+            h.send(anAuthEvent("old-after", "cam-1", T0.plus(Duration.ofHours(5))).success().withFingerprint("FP-OLD").build());
+            h.send(anAuthEvent("other", "cam-1", T0.plus(Duration.ofHours(5))).success().withFingerprint("fp-cam-2").build());
+            h.send(anAuthEvent("nobody", "cam-1", T0.plus(Duration.ofHours(5))).success().withFingerprint("fp-x").build());
+            h.send(anAuthEvent("by-name", "cam-1", T0.plus(Duration.ofHours(5))).success().withPrincipal("mallory").build());
+            h.send(anAuthEvent("failed", "cam-1", T0.plus(Duration.ofHours(5))).failure("bad password").withFingerprint("fp-y").build());
+
+            // Then the rotated-out one names when it left, the others are clones, cam-2's naming its owner
+            List<IdentityAlert> alerts = h.alerts();
+            assertThat(alerts).map(TopologyHarness::line).containsExactlyInAnyOrder(
+                    "REVOKED_CREDENTIAL_IN_USE HIGH cam-1 fp-old",
+                    "CLONED_IDENTITY HIGH cam-1 fp-cam-2",
+                    "CLONED_IDENTITY HIGH cam-1 fp-x",
+                    "CLONED_IDENTITY HIGH cam-1 principal:mallory");
+            IdentityAlert rotated = byLine(alerts, "REVOKED_CREDENTIAL_IN_USE HIGH cam-1 fp-old");
+            assertThat(rotated.getTriggeringEventIds()).containsExactly("old-after");
+            assertThat(rotated.getEvidence()).containsEntry("reason", "removed-from-registry")
+                    .containsEntry("removedFromRegistryAt", replaced.toString())
+                    .containsEntry("lastListedSince", T0.toString());
+            assertThat(byLine(alerts, "CLONED_IDENTITY HIGH cam-1 fp-cam-2").getEvidence())
+                    .containsEntry("reason", "unlisted-credential").containsEntry("credentialOwner", "cam-2")
+                    .containsEntry("registryHistoryFrom", T0.toString());
+            assertThat(byLine(alerts, "CLONED_IDENTITY HIGH cam-1 fp-x").getEvidence()).doesNotContainKey("credentialOwner");
+            assertThat(byLine(alerts, "CLONED_IDENTITY HIGH cam-1 principal:mallory").getSummary())
+                    .isEqualTo("Device cam-1 authenticated over principal mallory, which was never registered to it");
+        }
+    }
+
+    private static IdentityAlert byLine(List<IdentityAlert> alerts, String line) {
+        return alerts.stream().filter(a -> TopologyHarness.line(a).equals(line)).findFirst().orElseThrow();
+    }
+
+    @Test
     void shouldJudgeAnEventByTheRegistryOfItsTimeEvenWhenALaterVersionArrivedFirst() {
         try (TopologyHarness h = harness()) {
             // Given cam-1 registered at T0 and retired (deregistered) at T0+1d, both already processed

@@ -67,8 +67,12 @@ class StatefulTopologyTest {
             h.send(anAuthEvent("a1", "cam-1", T0).success().withFingerprint("fp-cam-1").withSourceIp("10.0.0.1").build());
             h.send(anAuthEvent("a2", "cam-2", T0.plus(Duration.ofHours(3))).success().withFingerprint("fp-cam-1").withSourceIp("10.0.0.2").build());
 
-            assertThat(h.alerts.readKeyValuesToList()).extracting(kv -> kv.key + " " + TopologyHarness.line(kv.value))
-                    .containsExactly("cam-2 SHARED_CREDENTIAL HIGH cam-2 fp-cam-1");
+            // cam-1's credential is not cam-2's: the use is also a clone of cam-2's identity, naming the owner
+            List<KeyValue<String, IdentityAlert>> alerts = h.alerts.readKeyValuesToList();
+            assertThat(alerts).extracting(kv -> kv.key + " " + TopologyHarness.line(kv.value)).containsExactlyInAnyOrder(
+                    "cam-2 SHARED_CREDENTIAL HIGH cam-2 fp-cam-1", "cam-2 CLONED_IDENTITY HIGH cam-2 fp-cam-1");
+            assertThat(alerts).filteredOn(kv -> kv.value.getType() == io.fleetguard.schema.AlertType.CLONED_IDENTITY)
+                    .extracting(kv -> kv.value.getEvidence().get("credentialOwner")).containsExactly("cam-1");
         }
     }
 
