@@ -43,7 +43,7 @@ public final class AlertCatalogue {
                 List.of("T1078", "T1550", "T0859"), List.of("NHI7", "NHI4"), List.of("PR.AA-01", "PR.AA-03"),
                 "Find out why an expired credential was accepted, make the broker enforce expiry, and reissue the credential.");
         add(t, AlertType.REVOKED_CREDENTIAL_IN_USE, "stale credential", Severity.HIGH,
-                "A revoked or rotated-out credential is used.",
+                "A revoked or rotated-out credential is used (superseded, or dropped from the device's registry entry).",
                 List.of("T1078", "T1550", "T0859"), List.of("NHI1", "NHI2"), List.of("PR.AA-01", "PR.AA-03", "DE.CM-09"),
                 "Treat the credential as compromised: block it at the broker, confirm revocation propagated, and investigate the source.");
         add(t, AlertType.CREDENTIAL_EXPIRING, "stale credential", Severity.LOW,
@@ -55,7 +55,7 @@ public final class AlertCatalogue {
                 List.of("T1565.002", "T1078", "T1692.002", "T0859"), List.of("NHI2", "NHI9"), List.of("PR.AA-03", "PR.AA-04", "DE.CM-01"),
                 "Quarantine data from the connection, find who holds the credential, and revoke it if it is not the device's.");
         add(t, AlertType.CLONED_IDENTITY, "impersonation", Severity.HIGH,
-                "One deviceId holds overlapping sessions from two source networks, or its client id is taken over by another principal.",
+                "One deviceId holds overlapping sessions from two source networks, its client id is taken over by another principal, network or listener, or it logs in with a credential never registered to it.",
                 List.of("T1078", "T1550", "T0859"), List.of("NHI2", "NHI9"), List.of("PR.AA-01", "PR.AA-03", "DE.CM-09"),
                 "Find which of the sessions is the real device, rotate its credential, and block the other source.");
         add(t, AlertType.UNEXPECTED_DATA_PATH, "data path", Severity.MEDIUM,
@@ -95,7 +95,7 @@ public final class AlertCatalogue {
                 List.of("T1601", "T1601.002", "T0836", "T1693"), List.of("NHI5"), List.of("PR.PS-01", "ID.RA-07", "DE.CM-09"),
                 "Verify the change with the owner, roll it back if unapproved, and check the device for tampering.");
         add(t, AlertType.FIRMWARE_DRIFT, "change control", Severity.LOW,
-                "Reported firmware differs from the registry's expectedFirmware.",
+                "Reported firmware, or the firmware a FIRMWARE change installs, differs from the registry's expectedFirmware.",
                 List.of(), List.of(), List.of("PR.PS-01", "PR.PS-02", "DE.CM-09"),
                 "Bring the device to the expected firmware or update the registry if the new version is approved.");
         return Collections.unmodifiableMap(t);
