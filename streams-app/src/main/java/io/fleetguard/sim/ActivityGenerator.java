@@ -22,7 +22,8 @@ import java.util.stream.StreamSupport;
  * An incident that cannot be built honestly at its instant gives way to a normal action: with
  * default policy, expired-credential incidents run out about 270 days into the simulation and
  * expiring ones after {@code devices / 40} cohorts of 22.5 days (at most 15); a dormant device
- * returns only after the dormancy period (90 days) of simulated time.
+ * returns after the dormancy period (90 days) of simulated time, except the few returning devices
+ * whose last use, emitted right after the registry, lies a dormancy period before start.
  */
 public final class ActivityGenerator implements Iterator<SimEvent> {
 
@@ -44,6 +45,7 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
             Comparator.comparingLong(Pending::timestamp).thenComparingLong(Pending::order));
     private int registered;
+    private boolean backstory;
     private long ticks;
     private long clock;
     private long order;
@@ -60,7 +62,8 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
         this.changeIncidents = new ChangeIncidents(ctx);
         this.supportSessions = new SupportSessions(ctx);
         this.incidentTypes = List.copyOf(options.incidentTypes());
-        this.clock = options.start().toEpochMilli();
+        // The returning devices' last uses are the earliest activity, before start.
+        this.clock = fleet.returning().length > 0 ? fleet.lastUseBeforeStart(0) : options.start().toEpochMilli();
     }
 
     /** The endless event sequence as a sequential stream; bound it with {@code limit}. */
@@ -83,7 +86,12 @@ public final class ActivityGenerator implements Iterator<SimEvent> {
     @Override
     public SimEvent next() {
         if (registered < fleet.size()) {
-            return ctx.events.registry(fleet.device(registered++));
+            return ctx.events.registry(fleet.device(fleet.registryOrder(registered++)));
+        }
+        if (!backstory) {
+            // Right after the registry, older than it: the returning devices' last uses before start.
+            backstory = true;
+            lifecycleIncidents.returningDevices(fleet);
         }
         // Everything a later action emits is at or after its own tick, so whatever is due by
         // the current tick can go out without breaking time order.

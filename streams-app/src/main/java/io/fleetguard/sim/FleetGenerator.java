@@ -16,18 +16,26 @@ import static io.fleetguard.sim.CredentialClock.DAY;
 /**
  * The simulated fleet as registered at start: device i is generated from (seed, i) alone, so a
  * million-device fleet is iterated, or any one device looked up, without materializing the rest.
- * Registry records are written during the week before start, in index order.
+ * Registry records are written during the week before start, in index order, after the few
+ * returning devices: registered a dormancy period and more before start, they were last used just
+ * over a dormancy period before it (see {@link ActivityGenerator}), so that even a short simulation
+ * reactivates dormant devices.
  */
 public final class FleetGenerator implements Iterable<DeviceIdentity> {
 
     private static final long REGISTRY_SPAN = 7 * DAY;
     private static final long REGISTRY_LEAD = 8 * DAY;
+    /** How long before their last use the returning devices were registered. */
+    private static final long RETURNING_LEAD = 3 * DAY;
+    static final int RETURNING = 4;
 
     private final long seed;
     private final long start;
     private final FleetLayout layout;
     private final CredentialIssuer issuer;
     private final DataPaths dataPaths;
+    private final long dormancy;
+    private final int[] returning;
 
     public FleetGenerator(SimulationOptions options) {
         this.seed = options.seed();
@@ -35,6 +43,42 @@ public final class FleetGenerator implements Iterable<DeviceIdentity> {
         this.layout = new FleetLayout(options.devices());
         this.issuer = new CredentialIssuer(seed, options.start(), new CredentialClock(options.policy()));
         this.dataPaths = new DataPaths(layout);
+        this.dormancy = options.policy().dormancy().toMillis();
+        this.returning = options.incidentTypes().contains(io.fleetguard.schema.AlertType.DORMANT_IDENTITY_REACTIVATED)
+                ? pickReturning() : new int[0];
+    }
+
+    // The first few ordinary devices that the dormancy incident may reactivate: normal role, active,
+    // owned and connecting directly.
+    private int[] pickReturning() {
+        return IntStream.range(0, size()).filter(i -> {
+            DeviceProfile p = profile(i);
+            return p.role() == DeviceRole.NORMAL && p.direct() && p.eligible();
+        }).limit(RETURNING).toArray();
+    }
+
+    /** The returning devices' indices, in registry order. */
+    int[] returning() {
+        return returning.clone();
+    }
+
+    /** When a returning device was last used before start: just over a dormancy period back. */
+    long lastUseBeforeStart(int position) {
+        return start - dormancy - java.time.Duration.ofHours(2).toMillis() + position * 1000L;
+    }
+
+    /** The index of the {@code n}th registry record: the returning devices first, then the rest in index order. */
+    int registryOrder(int n) {
+        if (n < returning.length) {
+            return returning[n];
+        }
+        int index = n - returning.length;
+        for (int r : returning) { // sorted ascending: step over each returning device at or before index
+            if (r <= index) {
+                index++;
+            }
+        }
+        return index;
     }
 
     public int size() {
@@ -103,13 +147,13 @@ public final class FleetGenerator implements Iterable<DeviceIdentity> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return device(next++);
+                return device(registryOrder(next++));
             }
         };
     }
 
     public Stream<DeviceIdentity> stream() {
-        return IntStream.range(0, size()).mapToObj(this::device);
+        return IntStream.range(0, size()).map(this::registryOrder).mapToObj(this::device);
     }
 
     DeviceProfile profile(int index) {
@@ -119,9 +163,14 @@ public final class FleetGenerator implements Iterable<DeviceIdentity> {
         return DeviceProfile.of(layout, seed, index);
     }
 
-    // Non-decreasing in index, so the registry block is in timestamp order: a versioned table
+    // Non-decreasing in registry order, so the registry block is in timestamp order: a versioned table
     // drops a put older than its history retention behind the stream time it has seen.
     long updatedAt(int index) {
+        for (int position = 0; position < returning.length; position++) {
+            if (returning[position] == index) {
+                return lastUseBeforeStart(position) - RETURNING_LEAD;
+            }
+        }
         return start - REGISTRY_LEAD + (long) index * REGISTRY_SPAN / size();
     }
 

@@ -46,10 +46,10 @@ final class LifecycleIncidents {
     boolean dormant(long at) {
         for (int index : ctx.uses.parked()) {
             if (ctx.uses.reactivatable(index, at) && ctx.rotatable(index, at)) {
-                ctx.uses.unpark(index);
                 DeviceProfile p = ctx.profile(index);
                 long silent = (at - ctx.uses.lastUse(index)) / CredentialClock.DAY;
                 long when = ctx.renewIfDue(index, at);
+                ctx.uses.reactivate(index, when);
                 boolean telemetry = ctx.random.nextBoolean();
                 String label = p.deviceId() + (telemetry ? " sent telemetry" : " authenticated") + " after "
                         + silent + " days of silence";
@@ -66,6 +66,19 @@ final class LifecycleIncidents {
             park(at);
         }
         return false;
+    }
+
+    /**
+     * The history before start of the fleet's returning devices: each was last used just over a
+     * dormancy period ago, then went silent (parked), so a dormancy incident can reactivate it at once.
+     */
+    void returningDevices(FleetGenerator fleet) {
+        int[] returning = fleet.returning();
+        for (int position = 0; position < returning.length; position++) {
+            int index = returning[position];
+            ctx.use(ctx.profile(index), ctx.currentCredential(index), fleet.lastUseBeforeStart(position), false, null);
+            ctx.uses.park(index);
+        }
     }
 
     private void park(long at) {

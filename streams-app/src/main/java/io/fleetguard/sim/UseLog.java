@@ -23,6 +23,8 @@ final class UseLog {
     private final long dormancy;
     private final long[] lastUse;
     private final Set<Integer> parked = new LinkedHashSet<>();
+    /** Devices whose reactivation is pending: not usable before it, or another use would end the silence first. */
+    private final java.util.Map<Integer, Long> reactivatingAt = new java.util.HashMap<>();
 
     UseLog(int devices, Duration dormancy) {
         this.dormancy = dormancy.toMillis();
@@ -40,7 +42,8 @@ final class UseLog {
 
     /** True when a use at about {@code at} cannot look like a reactivation: the device is neither parked nor quiet. */
     boolean usable(int index, long at) {
-        return !parked.contains(index) && (lastUse[index] == NEVER || at - lastUse[index] < dormancy - MARGIN);
+        return !parked.contains(index) && reactivatingAt.getOrDefault(index, NEVER) <= at
+                && (lastUse[index] == NEVER || at - lastUse[index] < dormancy - MARGIN);
     }
 
     /**
@@ -63,6 +66,13 @@ final class UseLog {
 
     void unpark(int index) {
         parked.remove(index);
+    }
+
+    /** Unparks a device whose reactivating use is due at {@code at} (after a renewal, later than now). */
+    void reactivate(int index, long at) {
+        reactivatingAt.values().removeIf(due -> due < at - dormancy);
+        parked.remove(index);
+        reactivatingAt.put(index, at);
     }
 
     /** The parked devices, longest parked first. */

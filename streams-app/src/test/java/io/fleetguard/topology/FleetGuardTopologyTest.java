@@ -133,6 +133,26 @@ class FleetGuardTopologyTest {
         }
     }
 
+    @Test
+    void shouldJudgeAnEventOlderThanTheHistoryRetentionByTheDevicesOnlyVersion() {
+        try (TopologyHarness h = harness()) {
+            // Given cam-1 registered 120 days ago, and stream time moved on to today by cam-2's registration
+            Instant longAgo = T0.minus(Duration.ofDays(120));
+            h.register(camera("cam-1", longAgo, "fp-1"));
+            h.register(camera("cam-2", T0, "fp-2"));
+            h.register(camera("cam-3", longAgo.plus(Duration.ofDays(1)), "fp-3"));
+            h.register(camera("cam-3", T0, "fp-3b"));
+
+            // When both are used 100 days ago, beyond the 30-day history retention
+            h.send(anAuthEvent("old-1", "cam-1", T0.minus(Duration.ofDays(100))).success().withFingerprint("fp-1").build());
+            h.send(anAuthEvent("old-3", "cam-3", T0.minus(Duration.ofDays(100))).success().withFingerprint("fp-3").build());
+
+            // Then the latest version still answers for cam-1 (valid since before the event); cam-3's older
+            // version is past the retention, so cam-3 is judged unknown at that time
+            assertThat(h.alertLines()).containsExactly("UNKNOWN_DEVICE HIGH cam-3 cam-3");
+        }
+    }
+
     private static IdentityAlert byLine(List<IdentityAlert> alerts, String line) {
         return alerts.stream().filter(a -> TopologyHarness.line(a).equals(line)).findFirst().orElseThrow();
     }
