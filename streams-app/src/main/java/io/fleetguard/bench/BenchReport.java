@@ -73,6 +73,14 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         return fleetguard.eventsPerSecond() / baseline.eventsPerSecond();
     }
 
+    /**
+     * FleetGuard's stream-thread CPU per input record over the baseline's, in the same run: how much more
+     * work each record costs the app itself, with neither the broker nor waiting on a shared machine in it.
+     */
+    public double cpuRatioVsBaseline() {
+        return fleetguard.streamThreadCpuMicrosPerRecord() / baseline.streamThreadCpuMicrosPerRecord();
+    }
+
     public double appHeapMb(AppResult app) {
         return app.memory().minus(idle).heapMb();
     }
@@ -96,6 +104,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "JVM CPU us per record", fixed(baseline.cpuMicrosPerRecord(), 1), fixed(fleetguard.cpuMicrosPerRecord(), 1));
         row(out, "stream-thread CPU us per record", fixed(baseline.streamThreadCpuMicrosPerRecord(), 1),
                 fixed(fleetguard.streamThreadCpuMicrosPerRecord(), 1));
+        row(out, "stream-thread CPU per record vs baseline", fixed(1.0, 3), fixed(cpuRatioVsBaseline(), 3));
         String load = String.format(Locale.ROOT, "@ %.0f events/s", options.rate());
         row(out, "latency p50, ms " + load, baseline.p50Ms(), fleetguard.p50Ms());
         row(out, "latency p99, ms " + load, baseline.p99Ms(), fleetguard.p99Ms());
@@ -106,6 +115,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "RSS, whole JVM, MB", fixed(baseline.rssMb(), 1), fixed(fleetguard.rssMb(), 1));
         row(out, "RSS, app, MB", fixed(appRssMb(baseline), 1), fixed(appRssMb(fleetguard), 1));
         out.printf(Locale.ROOT, "%nFleetGuard / baseline throughput: %.3f%n", ratioVsBaseline());
+        out.printf(Locale.ROOT, "FleetGuard / baseline stream-thread CPU per record: %.3f%n", cpuRatioVsBaseline());
         out.println(json());
     }
 
@@ -130,6 +140,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("baseline", json(baseline));
         m.put("fleetguard", json(fleetguard));
         m.put("ratio_vs_baseline", round(ratioVsBaseline(), 3));
+        m.put("cpu_ratio_vs_baseline", round(cpuRatioVsBaseline(), 3));
         try {
             return new ObjectMapper().writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -54,7 +54,7 @@ final class LatencyPhase {
                 sink.send(events.next());
             }
             sink.flush();
-            catchUp.await(appId, topics.inputs(), app.streams(), START_TIMEOUT);
+            catchUp.await(appId, topics.inputs(), app.streams(), registryTimeout(options.devices()));
             probe.start();
             PacedLoad.Result load = PacedLoad.run(events, sink, start, Duration.ofSeconds(options.latencySeconds()), probe);
             if (load.skipped() > 0) {
@@ -67,6 +67,11 @@ final class LatencyPhase {
                     kind.label, load.sent(), options.rate(), stats.samples());
             return stats;
         }
+    }
+
+    /** Two minutes plus a second per 1,000 devices, as the throughput phase allows (1,000,000 devices: 1,120 s). */
+    private static Duration registryTimeout(int devices) {
+        return START_TIMEOUT.plusSeconds(devices / 1_000);
     }
 
     private static LatencyProbe probe(BenchApp.Kind kind, BenchEnvironment env, BenchTopics topics, FleetGuardConfig config) {

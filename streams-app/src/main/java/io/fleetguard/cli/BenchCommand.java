@@ -4,7 +4,9 @@ import io.fleetguard.bench.Bench;
 import io.fleetguard.bench.BenchOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -25,14 +27,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + "0 for none (default: ${DEFAULT-VALUE}).")
     long warmupEvents;
 
-    @Option(names = "--devices", defaultValue = "10000", description = "Registered identities (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--devices", defaultValue = "10000",
+            description = "Registered identities, the registry both apps join against: 1 to 1000000 (default: ${DEFAULT-VALUE}).")
     int devices;
 
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--threads", defaultValue = "1",
-            description = "num.stream.threads of both apps (default: ${DEFAULT-VALUE}).")
+            description = "Stream threads (num.stream.threads) of both the baseline and FleetGuard (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--guarantee", defaultValue = "exactly_once_v2",
@@ -55,16 +58,24 @@ public final class BenchCommand implements Callable<Integer> {
     double incidentRate;
 
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         BenchOptions options;
         try {
-            options = new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate);
+            options = options();
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
             return RunCommand.EXIT_INVALID_CONFIG;
         }
         new Bench(options, System.out, System.err).run();
         return 0;
+    }
+
+    /** The parsed options, every problem at once. */
+    BenchOptions options() {
+        return new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate);
     }
 }

@@ -35,10 +35,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * kept until read; anything else: dropped), and commit every {@link #COMMIT_EVERY} records. It
  * processes records in exactly the order the driver does, so the output is the same.
  *
- * <p>It reads four private fields of the driver of the pinned Kafka version; a version that renames
- * them fails here at construction with a message saying so, never with a wrong result.
+ * <p>It reads five private fields of the driver and copies the driver's processing loop
+ * ({@code completeAllProcessableWork}) of the Kafka Streams version it was verified against,
+ * {@link #VERIFIED_KAFKA_STREAMS_VERSION}. A version that renames a field fails here at
+ * construction with a message saying so; a version that changes the loop (4.4.0 added
+ * {@code maybeFlushTerminalE2ELatency}) would not, so {@code TaskDriverVersionTest} fails on any
+ * other version until the loop has been compared again and this constant updated.
  */
 final class TaskDriver implements AutoCloseable {
+
+    /** The Kafka Streams version whose TopologyTestDriver internals this class was checked against. */
+    static final String VERIFIED_KAFKA_STREAMS_VERSION = "4.4.0";
 
     /** Records between commits; a commit flushes the record collector and the stores. */
     static final int COMMIT_EVERY = 10_000;
@@ -89,6 +96,7 @@ final class TaskDriver implements AutoCloseable {
         task.updateLags(); // with max.task.idle.ms >= 0, empty partitions must be known to be caught up
         while (task.hasRecordsQueued() && task.isProcessable(now)) {
             task.process(now);
+            task.maybeFlushTerminalE2ELatency(now); // as the driver does since 4.4.0 (a metric only)
             task.maybePunctuateStreamTime();
             routeProduced();
         }

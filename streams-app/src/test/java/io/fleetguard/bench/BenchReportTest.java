@@ -17,6 +17,35 @@ class BenchReportTest {
     private static final BenchOptions OPTIONS = new BenchOptions(1_000, 0, 100, 2, 1, "exactly_once_v2", 500, 3, 42, 0.02);
     private static final MemoryProbe.Snapshot IDLE = new MemoryProbe.Snapshot(40.0, 400.0);
 
+    /** The table lines are printed with %-42s %14s %14s; the report starts with an empty line. */
+    private static final String EXPECTED_REPORT = """
+
+            FleetGuard bench: 1,000 events after a registry of 100 devices (warm-up: 0 events); 2 partitions, 1 stream thread(s), exactly_once_v2
+            Pre-produced 1,100 records at 5,000 records/s. The broker runs in this JVM: whole-JVM memory includes it;
+            "app" = whole JVM minus before any app (heap 40.0 MB, RSS 400.0 MB).
+
+                                                             baseline     fleetguard
+            input records consumed (registry+events)             1100           1100
+            seconds from RUNNING to caught up                    2.00           2.50
+            throughput, records/s                                 550            440
+            JVM CPU seconds (app+broker+GC)                      1.10           2.20
+            JVM CPU us per record                             1,000.0        2,000.0
+            stream-thread CPU us per record                     500.0          800.0
+            stream-thread CPU per record vs baseline            1.000          1.600
+            latency p50, ms @ 500 events/s                         20             40
+            latency p99, ms @ 500 events/s                         80            120
+            latency max, ms                                        95            130
+            latency samples (outputs timed)                      1500             30
+            heap after GC, whole JVM, MB                         50.0           60.5
+            heap after GC, app, MB                               10.0           20.5
+            RSS, whole JVM, MB                                  450.0          700.0
+            RSS, app, MB                                         50.0          300.0
+
+            FleetGuard / baseline throughput: 0.800
+            FleetGuard / baseline stream-thread CPU per record: 1.600
+            {"events":1000,"warmup_events":0,"devices":100,"partitions":2,"threads":1,"guarantee":"exactly_once_v2","rate":500.0,"latency_seconds":3,"produced_records":1100,"produce_records_per_s":5000.0,"broker_in_jvm":true,"idle":{"heap_after_gc_mb":40.0,"rss_mb":400.0},"baseline":{"records":1100,"seconds":2.0,"events_per_s":550.0,"cpu_seconds":1.1,"cpu_us_per_record":1000.0,"stream_thread_cpu_us_per_record":500.0,"p50_ms":20,"p99_ms":80,"max_ms":95,"latency_samples":1500,"heap_after_gc_mb":50.0,"app_heap_mb":10.0,"rss_mb":450.0,"app_rss_mb":50.0},"fleetguard":{"records":1100,"seconds":2.5,"events_per_s":440.0,"cpu_seconds":2.2,"cpu_us_per_record":2000.0,"stream_thread_cpu_us_per_record":800.0,"p50_ms":40,"p99_ms":120,"max_ms":130,"latency_samples":30,"heap_after_gc_mb":60.5,"app_heap_mb":20.5,"rss_mb":700.0,"app_rss_mb":300.0},"ratio_vs_baseline":0.8,"cpu_ratio_vs_baseline":1.6}
+            """;
+
     private final BenchReport report = new BenchReport(OPTIONS, 1_100, 5_000.0, IDLE,
             new BenchReport.AppResult(1_100, 2.0, 1.1, 0.55, new LatencyStats(1_500, 20, 80, 95), new MemoryProbe.Snapshot(50.0, 450.0)),
             new BenchReport.AppResult(1_100, 2.5, 2.2, 0.88, new LatencyStats(30, 40, 120, 130), new MemoryProbe.Snapshot(60.5, 700.0)));
@@ -59,6 +88,21 @@ class BenchReportTest {
         assertThat(fleetguard.get("app_rss_mb").asDouble()).isEqualTo(300.0);
         assertThat(json.get("baseline").get("events_per_s").asDouble()).isEqualTo(550.0);
         assertThat(json.get("ratio_vs_baseline").asDouble()).isCloseTo(0.8, within(1e-9));
+        assertThat(json.get("cpu_ratio_vs_baseline").asDouble()).isEqualTo(1.6);
+    }
+
+    @Test
+    void shouldRateFleetGuardsStreamThreadCpuPerRecordAgainstTheBaselines() {
+        // 0.88 s / 1,100 records = 800 us against 0.55 s / 1,100 records = 500 us
+        assertThat(report.cpuRatioVsBaseline()).isCloseTo(1.6, within(1e-9));
+    }
+
+    @Test
+    void shouldPrintExactlyThisReport() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualToNormalizingNewlines(EXPECTED_REPORT);
     }
 
     @Test

@@ -54,7 +54,7 @@ class BenchIT {
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(json.fieldNames()).toIterable().containsExactly("events", "warmup_events", "devices", "partitions", "threads",
                 "guarantee", "rate", "latency_seconds", "produced_records", "produce_records_per_s", "broker_in_jvm",
-                "idle", "baseline", "fleetguard", "ratio_vs_baseline");
+                "idle", "baseline", "fleetguard", "ratio_vs_baseline", "cpu_ratio_vs_baseline");
         for (String app : List.of("baseline", "fleetguard")) {
             assertThat(json.get(app).fieldNames()).toIterable().containsExactly("records", "seconds", "events_per_s",
                     "cpu_seconds", "cpu_us_per_record", "stream_thread_cpu_us_per_record", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
@@ -67,5 +67,8 @@ class BenchIT {
         assertThat(json.get("ratio_vs_baseline").asDouble()).isCloseTo(
                 json.get("fleetguard").get("events_per_s").asDouble() / json.get("baseline").get("events_per_s").asDouble(),
                 within(0.001));
+        assertThat(json.get("cpu_ratio_vs_baseline").asDouble()).isCloseTo(
+                json.get("fleetguard").get("stream_thread_cpu_us_per_record").asDouble()
+                        / json.get("baseline").get("stream_thread_cpu_us_per_record").asDouble(), within(0.05));
     }
 }

@@ -1,0 +1,53 @@
+package io.fleetguard.cli;
+
+import io.fleetguard.bench.BenchOptions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchCommandTest {
+
+    @Test
+    void shouldDefaultToTheBenchDefaults() {
+        assertThat(parse()).isEqualTo(BenchOptions.defaults());
+    }
+
+    @Test
+    void shouldGiveBothAppsTheStreamThreadsAndTheRegistryOfTheCommandLine() {
+        BenchOptions options = parse("--events", "200000", "--threads", "2", "--devices", "1000000");
+
+        assertThat(options).isEqualTo(
+                new BenchOptions(200_000, 100_000, 1_000_000, 4, 2, "exactly_once_v2", 10_000, 20, 42, 0.02));
+    }
+
+    @Test
+    void shouldParseEveryOption() {
+        BenchOptions options = parse("--events", "5000", "--warmup-events", "0", "--devices", "100000", "--partitions", "2",
+                "--threads", "3", "--guarantee", "at_least_once", "--rate", "500", "--latency-seconds", "5",
+                "--seed", "7", "--incident-rate", "0.1");
+
+        assertThat(options).isEqualTo(new BenchOptions(5_000, 0, 100_000, 2, 3, "at_least_once", 500, 5, 7, 0.1));
+    }
+
+    @Test
+    void shouldRefuseAnInvalidRunWithEveryProblemAndExitCode2() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = FleetGuardCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit = cli.execute("bench", "--threads", "0", "--devices", "1000001");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualToNormalizingNewlines("invalid bench options: "
+                + "devices must be between 1 and 1000000, was 1000001; threads must be at least 1, was 0\n");
+    }
+
+    private static BenchOptions parse(String... args) {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+}
