@@ -27,27 +27,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import static io.fleetguard.testdata.Builders.anAuthEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,19 +54,20 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD_OK = ApicurioRegistry.PASSWORD;
 
     @TempDir
     static Path dir;
 
     private static TestCertificates certs;
     private static ApicurioRegistry registry;
-    private static HttpClient http;
+    private static RegistryHttp http;
 
     @BeforeAll
     static void startRegistry() throws Exception {
         certs = new TestCertificates(dir);
         registry = ApicurioRegistry.start(certs.brokerKeystore, TestCertificates.PASSWORD);
-        http = HttpClient.newBuilder().sslContext(trusting(certs.clientTruststore)).build();
+        http = new RegistryHttp(certs.clientTruststore, TestCertificates.PASSWORD, ApicurioRegistry.USER, ApicurioRegistry.PASSWORD);
         assertThat(send("PUT", "/config", "{\"compatibility\":\"BACKWARD\"}").path("compatibility").asText()).isEqualTo("BACKWARD");
     }
 
@@ -127,7 +119,7 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
             // And the id round-trips: it is the subject's latest version, and Apicurio's content id
             // (what its own Avro deserializer looks up by default)
             assertThat(send("GET", "/subjects/" + prefix + "alerts-value/versions/latest", null).path("id").asInt()).isEqualTo(id);
-            assertThat(new Schema.Parser().parse(get(registry.nativeUrl() + "/ids/contentIds/" + id))).isEqualTo(writer);
+            assertThat(new Schema.Parser().parse(http.get(registry.nativeUrl() + "/ids/contentIds/" + id))).isEqualTo(writer);
         }
     }
 
@@ -149,7 +141,8 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
     @Test
     void shouldStopRunWithAClearErrorWhenTheRegistryRefusesAnIncompatibleChange() throws Exception {
         // Given a DeviceIdentity registered without the fields that FleetGuard's requires (no defaults)
-        FleetGuardConfig config = freshConfig(PASSWORD_OK);
+        Map<String, String> settings = freshSettings(PASSWORD_OK);
+        FleetGuardConfig config = ConfigLoader.fromMap(settings);
         String subject = config.topic("topic.registry") + "-value";
         register(subject, "{\"type\":\"record\",\"name\":\"DeviceIdentity\",\"namespace\":\"io.fleetguard.schema\","
                 + "\"fields\":[{\"name\":\"deviceId\",\"type\":\"string\"}]}");
@@ -159,9 +152,7 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
 
         // When `run` starts against it
         List<String> args = new ArrayList<>(List.of("run"));
-        registrySettings(PASSWORD_OK).forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        freshTopicSettings(config).forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        args.addAll(List.of("--set", "kafka.bootstrap.servers=" + kafka.bootstrapServers()));
+        settings.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
         int exit = CompletableFuture.supplyAsync(() -> FleetGuardCli.commandLine().setErr(new PrintWriter(err))
                 .execute(args.toArray(String[]::new))).get(120, TimeUnit.SECONDS);
 
@@ -178,13 +169,13 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
     @Test
     void shouldRefuseWrongCredentialsAndAnUntrustedCertificate() {
         FleetGuardConfig wrongPassword = freshConfig("not-the-password");
-        Map<String, String> untrusted = new HashMap<>(registrySettings(PASSWORD_OK));
+        Map<String, String> untrusted = freshSettings(PASSWORD_OK);
         untrusted.remove("schema.registry.ssl.truststore.location");
         untrusted.remove("schema.registry.ssl.truststore.password");
         untrusted.remove("schema.registry.ssl.truststore.type");
 
         List<String> unauthorized = SchemaCheck.problems(wrongPassword);
-        List<String> unverified = SchemaCheck.problems(SchemaRegistryClients.create(configFrom(untrusted).serdeConfig()),
+        List<String> unverified = SchemaCheck.problems(SchemaRegistryClients.create(ConfigLoader.fromMap(untrusted).serdeConfig()),
                 Map.of("x-value", Schema.create(Schema.Type.STRING)), true);
 
         assertThat(unauthorized).hasSize(6).first().isEqualTo("schema io.fleetguard.schema.DeviceIdentity: Cannot register "
@@ -197,8 +188,6 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
                 + "unable to find valid certification path to requested target)");
     }
 
-    private static final String PASSWORD_OK = ApicurioRegistry.PASSWORD;
-
     private static Map<String, String> registrySettings(String password) {
         return Map.of("schema.registry.url", registry.ccompatUrl(),
                 "schema.registry.basic.auth.user.info", ApicurioRegistry.USER + ":" + password,
@@ -208,27 +197,20 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
                 "schema.registry.max.retries", "0");
     }
 
-    /** Settings with topic names of their own, so that each test has subjects of its own. */
-    private static FleetGuardConfig freshConfig(String password) {
+    /** Registry settings and topic names of their own, so that each test has subjects of its own. */
+    private static Map<String, String> freshSettings(String password) {
         Map<String, String> settings = new HashMap<>(registrySettings(password));
-        settings.putAll(freshTopicSettings(null));
-        return configFrom(settings);
-    }
-
-    private static Map<String, String> freshTopicSettings(FleetGuardConfig sameAs) {
         String prefix = "ap-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        Map<String, String> topics = new HashMap<>();
         for (String key : List.of("topic.registry", "topic.auth.events", "topic.telemetry", "topic.config.changes",
                 "topic.support.sessions", "topic.alerts", "topic.dead.letter", "topic.broker.logs", "topic.alerts.ocsf")) {
-            topics.put(key, sameAs != null ? sameAs.topic(key) : prefix + key.substring("topic.".length()));
+            settings.put(key, prefix + key.substring("topic.".length()));
         }
-        return topics;
+        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        return settings;
     }
 
-    private static FleetGuardConfig configFrom(Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(settings);
-        all.putIfAbsent("kafka.bootstrap.servers", kafka.bootstrapServers());
-        return ConfigLoader.fromMap(all);
+    private static FleetGuardConfig freshConfig(String password) {
+        return ConfigLoader.fromMap(freshSettings(password));
     }
 
     private static void register(String subject, String schema) throws Exception {
@@ -242,40 +224,8 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
         }
     }
 
-    /** One call to the ccompat API with the registry media type and the test user; the answer as JSON. */
+    /** One call to the registry's Confluent-compatible API, by path. */
     private static JsonNode send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
-                .header("Authorization", basicAuth()).header("Accept", "application/vnd.schemaregistry.v1+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/vnd.schemaregistry.v1+json");
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basicAuth())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + url + ": " + response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static String basicAuth() {
-        return "Basic " + Base64.getEncoder().encodeToString((ApicurioRegistry.USER + ":" + ApicurioRegistry.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static SSLContext trusting(Path truststore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(truststore)) {
-            store.load(in, TestCertificates.PASSWORD.toCharArray());
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
+        return http.send(method, registry.ccompatUrl() + path, body);
     }
 }
