@@ -124,7 +124,7 @@ class DockerComposeTest {
 
     private static Map<String, String> environment(String service) {
         Map<String, String> env = new LinkedHashMap<>();
-        services.path(service).path("environment").fields().forEachRemaining(e -> {
+        services.path(service).path("environment").properties().forEach(e -> {
             Matcher m = DEFAULTED.matcher(e.getValue().asText());
             env.put(e.getKey(), m.replaceAll(r -> Matcher.quoteReplacement(r.group(1))));
         });

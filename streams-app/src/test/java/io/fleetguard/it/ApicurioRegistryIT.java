@@ -72,7 +72,7 @@ class ApicurioRegistryIT extends WithEmbeddedKafka {
     }
 
     @AfterAll
-    static void stopRegistry() throws InterruptedException {
+    static void stopRegistry() {
         if (registry != null) {
             registry.close();
         }
