@@ -5,6 +5,7 @@ import io.fleetguard.config.InvalidConfigurationException;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.ops.EndpointBindException;
 import io.fleetguard.runtime.FleetGuardApp;
+import io.fleetguard.runtime.SchemaCheck;
 import io.fleetguard.runtime.StreamsProperties;
 import io.fleetguard.runtime.TopicCheck;
 import io.fleetguard.topology.FleetGuardTopics;
@@ -62,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
                 err.println(new InvalidConfigurationException(problems).getMessage());
                 return EXIT_INVALID_CONFIG;
             }
+        }
+        List<String> schemaProblems = SchemaCheck.problems(config);
+        if (!schemaProblems.isEmpty()) {
+            err.println(new InvalidConfigurationException(schemaProblems).getMessage());
+            return EXIT_INVALID_CONFIG;
         }
         try (FleetGuardApp app = FleetGuardApp.served(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fleetguard-shutdown"));

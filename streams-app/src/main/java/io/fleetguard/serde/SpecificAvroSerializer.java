@@ -81,7 +81,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     }
 
     /** TopicNameStrategy: the subject of {@code topic}'s keys or values. */
-    static String subject(String topic, boolean isKey) {
+    public static String subject(String topic, boolean isKey) {
         return topic + (isKey ? "-key" : "-value");
     }
 

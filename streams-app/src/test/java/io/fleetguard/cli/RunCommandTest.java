@@ -1,5 +1,6 @@
 package io.fleetguard.cli;
 
+import io.fleetguard.serde.FakeSchemaRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +49,23 @@ class RunCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("schema.registry.basic.auth.user.info=[hidden]", "kafka.sasl.jaas.config=[hidden]",
                 "kafka.bootstrap.servers=b:9092", "topic.alerts=fleetguard.alerts").doesNotContain("TopSecret");
+    }
+
+    @Test
+    void shouldStopAtStartUpWhenTheRegistryRefusesASchema() throws IOException {
+        try (FakeSchemaRegistry registry = FakeSchemaRegistry.start()) {
+            registry.answerError(409, 409, "Schema being registered is incompatible with an earlier schema", 1);
+            StringWriter err = new StringWriter();
+
+            int exit = FleetGuardCli.commandLine().setErr(new PrintWriter(err)).execute("run", "--skip-topic-check",
+                    "--set", "kafka.bootstrap.servers=unused:9092", "--set", "schema.registry.url=" + registry.url());
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("Invalid configuration (1 problem):" + System.lineSeparator()
+                    + "  - schema io.fleetguard.schema.DeviceIdentity: Cannot register schema under subject 'fleetguard.registry-value' at "
+                    + registry.url() + "/subjects/fleetguard.registry-value/versions: HTTP 409, schema is incompatible with an "
+                    + "earlier version under this subject (error_code 409: Schema being registered is incompatible with an earlier schema)"
+                    + System.lineSeparator());
+        }
     }
 }

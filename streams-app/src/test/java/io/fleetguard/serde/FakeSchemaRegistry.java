@@ -31,11 +31,11 @@ import java.util.regex.Pattern;
  * client uses with an in-memory store, records every request, and can be told to answer
  * with canned statuses (n times, then behave normally) or to demand basic auth.
  */
-final class FakeSchemaRegistry implements AutoCloseable {
+public final class FakeSchemaRegistry implements AutoCloseable {
 
     /** One request as the server saw it; header names are lower case. */
-    record Request(String method, String rawPath, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String rawPath, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name);
         }
     }
@@ -63,7 +63,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
         server.start();
     }
 
-    static FakeSchemaRegistry start() throws IOException {
+    public static FakeSchemaRegistry start() throws IOException {
         return new FakeSchemaRegistry(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
@@ -80,7 +80,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
         return new FakeSchemaRegistry(https);
     }
 
-    String url() {
+    public String url() {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -92,11 +92,11 @@ final class FakeSchemaRegistry implements AutoCloseable {
         }
     }
 
-    synchronized void answerError(int status, int errorCode, String message, int times) {
+    public synchronized void answerError(int status, int errorCode, String message, int times) {
         answer(status, JSON.createObjectNode().put("error_code", errorCode).put("message", message).toString(), times);
     }
 
-    synchronized void requireBasicAuth(String user, String password) {
+    public synchronized void requireBasicAuth(String user, String password) {
         requiredAuthorization = "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -114,7 +114,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
         return id;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
