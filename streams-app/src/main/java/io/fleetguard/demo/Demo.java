@@ -32,6 +32,12 @@ import java.util.concurrent.TimeUnit;
 public final class Demo {
 
     private static final Duration DRAIN = Duration.ofSeconds(15);
+    /**
+     * The demo's dormancy threshold (the product default is 90 days): short enough for the
+     * simulator's returning devices, last used that long before the run, to come back within a
+     * minute. The same rule as in production; only its threshold is the demo's.
+     */
+    public static final Duration DORMANCY = Duration.ofDays(7);
 
     private final DemoOptions options;
     private final PrintStream out;
@@ -51,6 +57,8 @@ public final class Demo {
 
     public DemoReport run() throws InterruptedException {
         err.println("Starting an embedded Kafka broker ...");
+        err.printf("Demo policy: dormancy %d days (default 90), so returning devices come back within the run%n",
+                DORMANCY.toDays());
         Path stateDir = tempDir();
         String scope = "demo-" + UUID.randomUUID();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults()
@@ -64,7 +72,7 @@ public final class Demo {
                  KafkaEventSink sink = new KafkaEventSink(config)) {
                 app.start();
                 FleetGuardMetrics metrics = app.metrics();
-                DemoTraffic traffic = new DemoTraffic(simulation(), sink);
+                DemoTraffic traffic = new DemoTraffic(simulation(config), sink);
                 AlertTail tail = new AlertTail(kafka.bootstrapServers(), topics.alerts().name(),
                         topics.alerts().valueSerde().deserializer(), printer::print);
                 Thread producer = start("demo-traffic", traffic);
@@ -99,11 +107,12 @@ public final class Demo {
         s.put("kafka.state.dir", stateDir.toString());
         s.put("metrics.http.host", "127.0.0.1");
         s.put("metrics.http.port", Integer.toString(options.metricsPort()));
+        s.put("policy.dormancy.days", Long.toString(DORMANCY.toDays()));
         return s;
     }
 
-    private SimulationOptions simulation() {
-        return SimulationOptions.builder().seed(options.seed()).devices(options.devices())
+    private SimulationOptions simulation(FleetGuardConfig config) {
+        return SimulationOptions.builder().seed(options.seed()).devices(options.devices()).policy(config.policy())
                 .eventsPerSecond(options.rate()).incidentRate(options.incidentRate())
                 .start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2)).build();
     }

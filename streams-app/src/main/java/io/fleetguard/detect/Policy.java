@@ -140,6 +140,11 @@ public record Policy(
                 burstCount, burstWindow, dormancy, sharedCredentialWindow, suppressionWindow, classOverrides);
     }
 
+    public Policy withDormancy(Duration silence) {
+        return new Policy(rotationLimits, expiringWindow, defaultPrincipals, defaultCredentialFingerprints,
+                supportMaxDuration, burstCount, burstWindow, silence, sharedCredentialWindow, suppressionWindow, classOverrides);
+    }
+
     public Policy withClassOverrides(Map<String, DeviceClassOverride> overrides) {
         return new Policy(rotationLimits, expiringWindow, defaultPrincipals, defaultCredentialFingerprints,
                 supportMaxDuration, burstCount, burstWindow, dormancy, sharedCredentialWindow, suppressionWindow, overrides);

@@ -19,7 +19,10 @@ import static io.fleetguard.sim.CredentialClock.DAY;
  * Registry records are written during the week before start, in index order, after the few
  * returning devices: registered a dormancy period and more before start, they were last used just
  * over a dormancy period before it (see {@link ActivityGenerator}), so that even a short simulation
- * reactivates dormant devices.
+ * reactivates dormant devices. There are returning devices only when the policy's dormancy is short
+ * enough (at most {@link #MAX_RETURNING_DORMANCY}, as the demo's is) to keep their registration
+ * within the default 30-day registry history of the rest of the registry: a versioned table, the
+ * repartitioned credential-owners table included, drops a put that much older than what it has seen.
  */
 public final class FleetGenerator implements Iterable<DeviceIdentity> {
 
@@ -28,6 +31,7 @@ public final class FleetGenerator implements Iterable<DeviceIdentity> {
     /** How long before their last use the returning devices were registered. */
     private static final long RETURNING_LEAD = 3 * DAY;
     static final int RETURNING = 4;
+    public static final java.time.Duration MAX_RETURNING_DORMANCY = java.time.Duration.ofDays(14);
 
     private final long seed;
     private final long start;
@@ -44,8 +48,9 @@ public final class FleetGenerator implements Iterable<DeviceIdentity> {
         this.issuer = new CredentialIssuer(seed, options.start(), new CredentialClock(options.policy()));
         this.dataPaths = new DataPaths(layout);
         this.dormancy = options.policy().dormancy().toMillis();
-        this.returning = options.incidentTypes().contains(io.fleetguard.schema.AlertType.DORMANT_IDENTITY_REACTIVATED)
-                ? pickReturning() : new int[0];
+        boolean returns = options.incidentTypes().contains(io.fleetguard.schema.AlertType.DORMANT_IDENTITY_REACTIVATED)
+                && options.policy().dormancy().compareTo(MAX_RETURNING_DORMANCY) <= 0;
+        this.returning = returns ? pickReturning() : new int[0];
     }
 
     // The first few ordinary devices that the dormancy incident may reactivate: normal role, active,

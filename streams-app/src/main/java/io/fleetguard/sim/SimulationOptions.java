@@ -29,7 +29,8 @@ public record SimulationOptions(long seed, int devices, Instant start, double ev
 
     /**
      * Every alert type. DORMANT_IDENTITY_REACTIVATED needs the policy's dormancy period (90 days
-     * by default) of simulated time, so a short simulation never injects it.
+     * by default) of simulated time, so a short simulation injects it only when the dormancy is
+     * short enough for the fleet's returning devices ({@link FleetGenerator#MAX_RETURNING_DORMANCY}).
      */
     public static final Set<AlertType> SUPPORTED_INCIDENTS = Collections.unmodifiableSet(EnumSet.of(
             AlertType.UNKNOWN_DEVICE, AlertType.STALE_CREDENTIAL, AlertType.EXPIRED_CREDENTIAL,

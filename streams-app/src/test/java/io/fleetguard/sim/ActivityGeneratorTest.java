@@ -28,6 +28,10 @@ class ActivityGeneratorTest {
         return SimulationOptions.builder().devices(200).incidentRate(0.1);
     }
 
+    /** The demo's short dormancy, which gives the fleet returning devices. */
+    private static final io.fleetguard.detect.Policy DEMO_POLICY =
+            io.fleetguard.detect.Policy.defaults().withDormancy(io.fleetguard.demo.Demo.DORMANCY);
+
     private static List<SimEvent> take(SimulationOptions options, int n) {
         return ActivityGenerator.stream(options).limit(n).toList();
     }
@@ -69,7 +73,7 @@ class ActivityGeneratorTest {
 
     @Test
     void shouldEmitTheRegistryThenTheReturningDevicesLastUsesThenActivityInTimestampOrder() {
-        SimulationOptions options = smallFleet().build();
+        SimulationOptions options = smallFleet().policy(DEMO_POLICY).build();
         int devices = options.devices();
         List<SimEvent> events = take(options, 20_000);
 
@@ -78,7 +82,7 @@ class ActivityGeneratorTest {
             assertThat(events.get(i).timestamp()).as("event %d", i).isGreaterThanOrEqualTo(events.get(i - 1).timestamp());
         }
         // then the returning devices' last uses, a dormancy period and two hours before start
-        long lastUses = options.start().minus(Duration.ofDays(90)).minus(Duration.ofHours(2)).toEpochMilli();
+        long lastUses = options.start().minus(Duration.ofDays(7)).minus(Duration.ofHours(2)).toEpochMilli();
         for (int r = 0; r < FleetGenerator.RETURNING; r++) {
             SimEvent use = events.get(devices + r);
             assertThat(use.stream()).isEqualTo(SimEvent.Stream.AUTH);
@@ -93,11 +97,32 @@ class ActivityGeneratorTest {
     }
 
     @Test
-    void shouldInjectEverySupportedTypeWithinTheFirstEventsOfASmallFleet() {
+    void shouldInjectEverySupportedTypeButDormancyWithinTheFirstEventsOfASmallFleet() {
         SimulationSummary summary = SimulationSummary.of(take(smallFleet().build(), 10_000));
+
+        EnumSet<AlertType> expected = EnumSet.copyOf(SimulationOptions.SUPPORTED_INCIDENTS);
+        expected.remove(AlertType.DORMANT_IDENTITY_REACTIVATED);
+        assertThat(summary.incidentsPerType().keySet()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldInjectEveryTypeWithADormancyShortEnoughForReturningDevices() {
+        SimulationSummary summary = SimulationSummary.of(take(smallFleet().policy(DEMO_POLICY).build(), 10_000));
 
         // Dormancy too: the returning devices were last used a dormancy period before start
         assertThat(summary.incidentsPerType().keySet()).isEqualTo(SimulationOptions.SUPPORTED_INCIDENTS);
+    }
+
+    @Test
+    void shouldHaveNoReturningDevicesUnderTheDefaultDormancy() {
+        assertThat(new FleetGenerator(smallFleet().build()).returning()).isEmpty();
+        assertThat(new FleetGenerator(smallFleet().policy(dormancyDays(15)).build()).returning()).isEmpty();
+        assertThat(new FleetGenerator(smallFleet().policy(dormancyDays(14)).build()).returning())
+                .hasSize(FleetGenerator.RETURNING);
+    }
+
+    private static io.fleetguard.detect.Policy dormancyDays(int days) {
+        return io.fleetguard.detect.Policy.defaults().withDormancy(Duration.ofDays(days));
     }
 
     // The embedded demo (DemoIT) runs seconds of wall-clock time from whatever hour it is, and
@@ -107,7 +132,7 @@ class ActivityGeneratorTest {
     void shouldLabelEveryTypeWithinTheDemosFirstTenSeconds(int hour) {
         Instant start = START.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(17));
         SimulationOptions options = SimulationOptions.builder().seed(7).devices(300).eventsPerSecond(150)
-                .incidentRate(0.05).start(start).build();
+                .incidentRate(0.05).start(start).policy(DEMO_POLICY).build();
 
         SimulationSummary summary = SimulationSummary.of(ActivityGenerator.stream(options)
                 .takeWhile(e -> e.timestamp() < start.toEpochMilli() + 10_000).toList());

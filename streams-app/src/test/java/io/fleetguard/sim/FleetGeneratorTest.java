@@ -122,17 +122,20 @@ class FleetGeneratorTest {
 
     @Test
     void shouldWriteTheReturningDevicesFirstThenTheRegistryInIndexOrderDuringTheWeekBeforeStart() {
+        // Given the demo's 7-day dormancy, which gives the fleet returning devices
+        FleetGenerator fleet = new FleetGenerator(SimulationOptions.builder()
+                .policy(Policy.defaults().withDormancy(Duration.ofDays(7))).build());
         List<DeviceIdentity> registry = fleet.stream().toList();
         int[] returning = fleet.returning();
 
-        // The four returning devices: ordinary, direct, registered 93 days and 2 hours before start
+        // The four returning devices: ordinary, direct, registered 10 days and 2 hours before start
         assertThat(returning).hasSize(FleetGenerator.RETURNING);
         for (int r = 0; r < returning.length; r++) {
             DeviceProfile p = fleet.profile(returning[r]);
             assertThat(p.role()).isEqualTo(DeviceRole.NORMAL);
             assertThat(p.direct() && p.eligible()).isTrue();
             assertThat(registry.get(r).getDeviceId()).isEqualTo(p.deviceId());
-            assertThat(registry.get(r).getUpdatedAt()).isEqualTo(Instant.parse("2025-10-03T22:00:00Z").plusSeconds(r));
+            assertThat(registry.get(r).getUpdatedAt()).isEqualTo(Instant.parse("2025-12-25T22:00:00Z").plusSeconds(r));
         }
         // then every other device once, in index order, in timestamp order
         assertThat(registry).extracting(DeviceIdentity::getDeviceId).doesNotHaveDuplicates().hasSize(fleet.size());
