@@ -53,11 +53,18 @@ final class ChaosRegistry implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getRawPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            answer(exchange, 200, route(exchange.getRequestMethod(), path, body));
-        } catch (SchemaRegistryException e) {
-            answer(exchange, 404, "{\"error_code\":" + e.errorCode() + ",\"message\":\"not found\"}");
-        } catch (RuntimeException e) {
-            answer(exchange, 500, "{\"error_code\":50001,\"message\":\"error\"}");
+            int status = 200;
+            String answer;
+            try {
+                answer = route(exchange.getRequestMethod(), path, body);
+            } catch (SchemaRegistryException e) {
+                status = 404;
+                answer = "{\"error_code\":" + e.errorCode() + ",\"message\":\"not found\"}";
+            } catch (RuntimeException e) {
+                status = 500;
+                answer = "{\"error_code\":50001,\"message\":\"error\"}";
+            }
+            answer(exchange, status, answer);
         }
     }
 

@@ -8,6 +8,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Poison pills for all six inputs: undecodable bytes, an unknown schema id, an absurd timestamp, an
@@ -71,8 +74,10 @@ final class PoisonPills {
         put(huge, "deviceId", key);
         put(huge, LONG_FIELD.get(stream), secrets.oversizedPrincipal() + "x".repeat(OVERSIZED));
         out.add(pill(topic, "oversized-field", key, serialize(topic, huge)));
-        out.add(pill(topic, "null-key-and-value", null, null));
-        if (stream != SimEvent.Stream.REGISTRY) { // a keyed null registry value is a legitimate tombstone
+        // The registry is compacted: the broker itself refuses a record without a key, and a keyed null
+        // value is a legitimate tombstone, so neither is a poison pill there.
+        if (stream != SimEvent.Stream.REGISTRY) {
+            out.add(pill(topic, "null-key-and-value", null, null));
             out.add(pill(topic, "null-value", key, null));
         }
         return out;
@@ -104,8 +109,16 @@ final class PoisonPills {
         props.put("acks", "all");
         props.put("max.request.size", 2 * 1024 * 1024);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            pills.forEach(producer::send);
+            List<Future<RecordMetadata>> acks = pills.stream().map(producer::send).toList();
             producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(); // a pill the broker refused was never sent
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker refused a poison pill: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending poison pills", e);
         }
         return pills.size();
     }
