@@ -110,6 +110,7 @@ public final class ChaosRun {
             }
             io.fleetguard.replay.ReplayMonitor.awaitSettled(admin, APPLICATION_ID, Duration.ofSeconds(60));
             ChaosVerdict verdict = judge(client, topics, apps, broker, dir);
+            Files.write(dir.resolve("live-alerts.jsonl"), verdict.live().stream().map(io.fleetguard.feed.JsonLines::encode).toList());
             AlertAudit audit = AlertAudit.of(ChaosVerdict.readAlertFile(expectedFile), verdict.live());
             var fuzz = new BrokerLogFuzz().run(options.fuzzLines(), options.seed());
             for (AppInstance app : apps) {
