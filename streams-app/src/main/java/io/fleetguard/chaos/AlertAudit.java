@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * @param orphanUpdates  updates without a first alert of the same id
  */
 record AlertAudit(long expected, long live, long lost, long duplicates, long extra, long orderDependent,
-                  long updates, long orphanUpdates) {
+                  long updates, long orphanUpdates, List<String> differences) {
+
+    private static final int SAMPLES = 10;
 
     static AlertAudit of(List<IdentityAlert> offline, List<IdentityAlert> liveAlerts) {
         List<IdentityAlert> offlineNew = firsts(offline);
@@ -60,8 +62,11 @@ record AlertAudit(long expected, long live, long lost, long duplicates, long ext
         Set<String> liveIds = got.keySet();
         List<IdentityAlert> updates = liveAlerts.stream().filter(a -> a.getActivity() == AlertActivity.UPDATE).toList();
         long orphans = updates.stream().filter(u -> !liveIds.contains(u.getAlertId())).count();
+        List<String> samples = new ArrayList<>();
+        missing.stream().limit(SAMPLES).forEach(a -> samples.add("lost  " + describe(a)));
+        surplus.stream().limit(SAMPLES).forEach(a -> samples.add("extra " + describe(a)));
         return new AlertAudit(offlineNew.size(), liveNew.size(), missing.size(), duplicates, surplus.size(),
-                orderDependent, updates.size(), orphans);
+                orderDependent, updates.size(), orphans, List.copyOf(samples));
     }
 
     /** Removes the pairs of order-dependent alerts that agree on type, severity and subject; returns how many. */
@@ -87,6 +92,11 @@ record AlertAudit(long expected, long live, long lost, long duplicates, long ext
     static boolean orderDependent(IdentityAlert a) {
         return a.getType() == AlertType.SHARED_CREDENTIAL
                 || (a.getType() == AlertType.AUTH_FAILURE_BURST && a.getSeverity() == Severity.HIGH);
+    }
+
+    private static String describe(IdentityAlert a) {
+        return a.getAlertId() + " " + a.getType() + " " + a.getSeverity() + " " + a.getDeviceId() + " " + a.getSubject()
+                + " at " + a.getEventTime();
     }
 
     private static String finding(IdentityAlert a) {

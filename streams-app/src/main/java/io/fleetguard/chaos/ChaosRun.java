@@ -2,8 +2,10 @@ package io.fleetguard.chaos;
 
 import io.fleetguard.config.ConfigLoader;
 import io.fleetguard.config.FleetGuardConfig;
+import io.fleetguard.feed.JsonLines;
 import io.fleetguard.replay.AlertFormat;
 import io.fleetguard.replay.OfflineReplay;
+import io.fleetguard.replay.ReplayMonitor;
 import io.fleetguard.replay.StateDirs;
 import io.fleetguard.sim.SimulationOptions;
 import io.fleetguard.topology.FleetGuardTopics;
@@ -79,14 +81,6 @@ public final class ChaosRun {
         PoisonPills poison = new PoisonPills(config, secrets, options.seed());
         Map<String, Object> client = new LinkedHashMap<>(config.kafkaProperties());
         long[] poisonSent = new long[1];
-        History.Written history = History.write(config, simulation, options.events(), secrets, dir.resolve("history"),
-                i -> console.printf("chaos: history %,d records written%n", i),
-                templates -> poisonSent[0] = PoisonPills.send(client, poison.all(templates)));
-        console.printf("chaos: history of %,d records on the broker and in %s; %d poison pills sent%n",
-                history.records(), dir.resolve("history"), poisonSent[0]);
-        Path expectedFile = dir.resolve("expected-alerts.jsonl");
-        replayOffline(history, expectedFile);
-
         List<AppInstance> apps = new ArrayList<>();
         for (String name : List.of("app-a", "app-b")) {
             apps.add(new AppInstance(name, children, dir, appSettings(settings)));
@@ -94,24 +88,29 @@ public final class ChaosRun {
         for (AppInstance app : apps) {
             app.start(false);
         }
-        try (Admin admin = Admin.create(client)) {
+        try (Admin admin = Admin.create(client);
+             History feed = new History(config, simulation, options.events(), secrets, dir.resolve("history"),
+                     templates -> poisonSent[0] = PoisonPills.send(client, poison.all(templates)))) {
             List<String> inputs = new ArrayList<>(topics.inputTopics());
             inputs.add(topics.brokerLogs());
             GroupProgress progress = new GroupProgress(admin, APPLICATION_ID, inputs);
-            Faults faults = new Faults(apps, broker, progress, console, options.seed());
+            feed.feed(options.devices()); // the registry first, as a real fleet would have it
+            Faults faults = new Faults(apps, broker, progress, console, options.seed(), feed,
+                    options.kills() + (options.failover() ? 1 : 0));
             faults.awaitAllReady();
-            console.println("chaos: both instances RUNNING");
+            console.println("chaos: both instances RUNNING; feeding the history in slices, a fault in each");
             double failover = options.failover() ? faults.failover() : -1;
             faults.kills(options.kills(), options.brokerRestarts());
-            boolean complete = progress.awaitComplete(COMPLETION, s -> console.printf("chaos: %,d of %,d input records committed%n",
-                    s.done(), s.total()));
-            if (!complete) {
+            History.Written history = feed.finish();
+            console.printf("chaos: history of %,d records on the broker and in %s; %d poison pills sent%n",
+                    history.records(), dir.resolve("history"), poisonSent[0]);
+            if (!progress.awaitComplete(COMPLETION, s -> console.printf("chaos: %,d of %,d input records committed%n",
+                    s.done(), s.total()))) {
                 console.println("chaos: the instances did not finish the history within " + COMPLETION);
             }
-            io.fleetguard.replay.ReplayMonitor.awaitSettled(admin, APPLICATION_ID, Duration.ofSeconds(60));
-            ChaosVerdict verdict = judge(client, topics, apps, broker, dir);
-            Files.write(dir.resolve("live-alerts.jsonl"), verdict.live().stream().map(io.fleetguard.feed.JsonLines::encode).toList());
-            AlertAudit audit = AlertAudit.of(ChaosVerdict.readAlertFile(expectedFile), verdict.live());
+            ReplayMonitor.awaitSettled(admin, APPLICATION_ID, Duration.ofSeconds(60));
+            ChaosVerdict verdict = judge(client, topics, apps, dir);
+            AlertAudit audit = audit(history, verdict, dir);
             var fuzz = new BrokerLogFuzz().run(options.fuzzLines(), options.seed());
             for (AppInstance app : apps) {
                 app.stop();
@@ -123,8 +122,17 @@ public final class ChaosRun {
         }
     }
 
-    private ChaosVerdict judge(Map<String, Object> client, FleetGuardTopics topics, List<AppInstance> apps,
-                               BrokerProcess broker, Path dir) throws IOException, InterruptedException {
+    /** The offline replay of the whole history against what the instances committed; both kept in {@code dir}. */
+    private AlertAudit audit(History.Written history, ChaosVerdict verdict, Path dir) throws IOException, InterruptedException {
+        Path expected = dir.resolve("expected-alerts.jsonl");
+        replayOffline(history, expected);
+        Files.write(dir.resolve("live-alerts.jsonl"), verdict.live().stream().map(JsonLines::encode).toList());
+        AlertAudit audit = AlertAudit.of(ChaosVerdict.readAlertFile(expected), verdict.live());
+        audit.differences().forEach(d -> console.println("chaos: " + d));
+        return audit;
+    }
+
+    private ChaosVerdict judge(Map<String, Object> client, FleetGuardTopics topics, List<AppInstance> apps, Path dir) throws IOException, InterruptedException {
         SecretScan scan = new SecretScan(secrets.all());
         ChaosVerdict verdict = new ChaosVerdict(client, topics, scan);
         verdict.readAlerts();

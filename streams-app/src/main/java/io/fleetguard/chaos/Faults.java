@@ -13,24 +13,31 @@ import java.util.SplittableRandom;
 /**
  * The faults of a chaos run against two live instances: one failover (kill -9 of one instance,
  * timed until the survivor commits progress on every partition that had work left), then
- * {@code kills} kill -9s at random moments, each instance restarted on its own state, with one
- * SIGTERM and one SIGKILL restart of the broker on the way. Crashes nobody caused are counted
- * and restarted too.
+ * {@code kills} kill -9s, each instance restarted on its own state, with one SIGTERM and one SIGKILL
+ * restart of the broker on the way. Before each fault the next slice of the history is fed, and the
+ * fault strikes once a random 10-90 % of it is committed: always mid-stream, mid-transaction. Crashes
+ * nobody caused are counted and restarted too.
  */
 final class Faults {
 
     private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(300);
+    private static final Duration SLICE_LIMIT = Duration.ofSeconds(300);
 
     private final List<AppInstance> apps;
     private final BrokerProcess broker;
     private final GroupProgress progress;
     private final PrintStream console;
     private final SplittableRandom random;
+    private final History history;
+    private final long slice;
     private int kills;
     private int brokerRestarts;
     private int unexpectedExits;
 
-    Faults(List<AppInstance> apps, BrokerProcess broker, GroupProgress progress, PrintStream console, long seed) {
+    Faults(List<AppInstance> apps, BrokerProcess broker, GroupProgress progress, PrintStream console, long seed,
+           History history, int faults) {
+        this.history = history;
+        this.slice = Math.max(1, history.remaining() / (faults + 1));
         this.apps = List.copyOf(apps);
         this.broker = broker;
         this.progress = progress;
@@ -41,6 +48,7 @@ final class Faults {
     /** Kills the first instance and returns the seconds until every partition with a backlog moved again, or -1. */
     double failover() throws IOException, InterruptedException {
         AppInstance victim = apps.get(0);
+        feedAndAwaitMidSlice();
         GroupProgress.Snapshot before = progress.snapshot();
         List<TopicPartition> backlog = before.backlog();
         long killed = System.nanoTime();
@@ -64,23 +72,39 @@ final class Faults {
         return seconds;
     }
 
-    /** {@code count} kill -9s of a random instance after a random 2-10 s of running; broker restarts at 1/3 and 2/3. */
+    /** {@code count} kill -9s of a random instance, each mid-slice; broker restarts after the kills at 1/3 and 2/3. */
     void kills(int count, boolean brokerRestart) throws IOException, InterruptedException {
         for (int i = 1; i <= count; i++) {
-            long waitMs = 2_000 + random.nextInt(8_000);
-            watch(waitMs);
+            feedAndAwaitMidSlice();
             AppInstance victim = apps.get(random.nextInt(apps.size()));
             GroupProgress.Snapshot s = snapshotQuietly();
             victim.kill();
             kills++;
-            console.printf("chaos: kill -9 #%d of %s after %.1f s (%s done)%n", i, victim.name(), waitMs / 1000.0,
-                    s == null ? "?" : String.format("%.0f%%", s.fraction() * 100));
+            console.printf("chaos: kill -9 #%d of %s at %s of the input committed%n", i, victim.name(),
+                    s == null ? "?" : String.format("%,d of %,d", s.done(), s.total()));
             victim.start(false);
             if (brokerRestart && (i == Math.max(1, count / 3) || i == Math.max(2, 2 * count / 3))) {
                 restartBroker(brokerRestarts > 0);
             }
             awaitAllReady();
         }
+    }
+
+    /** Feeds the next slice and waits until a random 10-90 % of it is committed (or the limit passed). */
+    private void feedAndAwaitMidSlice() throws IOException, InterruptedException {
+        GroupProgress.Snapshot before = progress.snapshot();
+        history.feed(slice);
+        GroupProgress.Snapshot fed = progress.snapshot();
+        long target = before.done() + (long) ((0.1 + 0.8 * random.nextDouble()) * (fed.total() - before.done()));
+        long deadline = System.nanoTime() + SLICE_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            GroupProgress.Snapshot now = snapshotQuietly();
+            if (now != null && now.done() >= target) {
+                return;
+            }
+            watch(100);
+        }
+        console.println("chaos: slice not half processed within " + SLICE_LIMIT + "; striking anyway");
     }
 
     /** Waits until every instance is RUNNING, restarting (and counting) any that exited on its own. */

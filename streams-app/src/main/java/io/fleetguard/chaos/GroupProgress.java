@@ -77,10 +77,10 @@ final class GroupProgress {
         }
     }
 
-    /** Waits until every input partition is committed up to its end offset; false on timeout. */
+    /** Waits until every input partition is committed up to its end offset (telling {@code onPoll} every 10 s); false on timeout. */
     boolean awaitComplete(Duration timeout, java.util.function.Consumer<Snapshot> onPoll) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        for (int poll = 0; System.nanoTime() < deadline; poll++) {
             Snapshot s;
             try {
                 s = snapshot();
@@ -88,7 +88,9 @@ final class GroupProgress {
                 Thread.sleep(1000);
                 continue;
             }
-            onPoll.accept(s);
+            if (poll % 10 == 0) {
+                onPoll.accept(s);
+            }
             if (s.complete()) {
                 return true;
             }

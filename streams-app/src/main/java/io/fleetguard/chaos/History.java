@@ -28,68 +28,88 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /**
- * The deterministic history of a chaos run, written once to both places it is judged from: the
- * live input topics and JSON Lines files for the offline replay. Planted-secret events go in half
- * way through, as ordinary history.
+ * The deterministic history of a chaos run, fed in slices (so that every fault hits an app with
+ * work in hand) to both places it is judged from: the live input topics and JSON Lines files for the
+ * offline replay. Half way through come the planted-secret events, as ordinary history, and the
+ * poison pills.
  */
-final class History {
+final class History implements AutoCloseable {
 
-    /** What was written: the offline inputs and how many records the live app must process. */
-    record Written(List<ReplayFile> files, List<BrokerLog> brokerLogs, long records, int plantedEvents) {
+    /** What was written: the offline inputs and how many history records went to the live topics. */
+    record Written(List<ReplayFile> files, List<BrokerLog> brokerLogs, long records) {
     }
 
-    private History() {
+    private final FleetGuardConfig config;
+    private final Path dir;
+    private final PlantedEvents planted;
+    private final Consumer<Map<SimEvent.Stream, SpecificRecord>> atMiddle;
+    private final ActivityGenerator generator;
+    private final JsonLinesEventSink files;
+    private final KafkaEventSink kafka;
+    private final long total;
+    private final long middle;
+    private final Map<SimEvent.Stream, SpecificRecord> templates = new EnumMap<>(SimEvent.Stream.class);
+    private List<PlantedEvents.LogLine> lines = List.of();
+    private long generated;
+    private long written;
+    private boolean plantedAuth;
+    private boolean plantedChange;
+    private boolean closed;
+
+    History(FleetGuardConfig config, SimulationOptions simulation, long events, PlantedSecrets secrets, Path dir,
+            Consumer<Map<SimEvent.Stream, SpecificRecord>> atMiddle) throws IOException {
+        this.config = config;
+        this.dir = Files.createDirectories(dir);
+        this.planted = new PlantedEvents(secrets);
+        this.atMiddle = atMiddle;
+        this.generator = new ActivityGenerator(simulation);
+        this.total = simulation.devices() + events;
+        this.middle = simulation.devices() + events / 2;
+        this.files = new JsonLinesEventSink(dir);
+        this.kafka = new KafkaEventSink(config);
     }
 
-    static Written write(FleetGuardConfig config, SimulationOptions simulation, long events, PlantedSecrets secrets,
-                         Path dir, LongConsumer progress, Consumer<Map<SimEvent.Stream, SpecificRecord>> atMiddle)
-            throws IOException {
-        Files.createDirectories(dir);
-        PlantedEvents planted = new PlantedEvents(secrets);
-        long total = simulation.devices() + events;
-        long middle = simulation.devices() + events / 2;
-        long written = 0;
-        boolean plantedAuth = false;
-        boolean plantedChange = false;
-        List<PlantedEvents.LogLine> lines = List.of();
-        Map<SimEvent.Stream, SpecificRecord> templates = new EnumMap<>(SimEvent.Stream.class);
-        try (JsonLinesEventSink files = new JsonLinesEventSink(dir); KafkaEventSink kafka = new KafkaEventSink(config)) {
-            ActivityGenerator generator = new ActivityGenerator(simulation);
-            for (long i = 0; i < total; i++) {
-                SimEvent e = generator.next();
-                List<SimEvent> out = new ArrayList<>(2);
-                out.add(e);
-                if (e.value() != null) {
-                    templates.putIfAbsent(e.stream(), e.value());
-                }
-                if (i == middle) {
-                    lines = planted.brokerLines(e.timestamp());
-                    kafka.flush();
-                    atMiddle.accept(Map.copyOf(templates)); // poison pills half way through the history
-                }
-                if (i >= middle && !plantedAuth && e.value() instanceof AuthEvent a) {
-                    out.add(planted.echoedPassword(a));
-                    plantedAuth = true;
-                } else if (i >= middle && !plantedChange && e.value() instanceof ConfigChange c) {
-                    out.add(planted.credentialChange(c));
-                    plantedChange = true;
-                }
-                for (SimEvent o : out) {
-                    files.send(o);
-                    kafka.send(o);
-                    written++;
-                }
-                if (i % 100_000 == 0) {
-                    progress.accept(i);
-                }
+    long remaining() {
+        return total - generated;
+    }
+
+    /** Writes the next {@code count} simulated events (and what goes in beside them), flushed to the broker. */
+    void feed(long count) {
+        for (long n = 0; n < count && generated < total; n++, generated++) {
+            SimEvent e = generator.next();
+            if (e.value() != null) {
+                templates.putIfAbsent(e.stream(), e.value());
             }
-            kafka.flush();
+            write(e);
+            if (generated == middle) {
+                lines = planted.brokerLines(e.timestamp());
+                kafka.flush();
+                atMiddle.accept(Map.copyOf(templates));
+            }
+            if (generated >= middle && !plantedAuth && e.value() instanceof AuthEvent a) {
+                write(planted.echoedPassword(a));
+                plantedAuth = true;
+            } else if (generated >= middle && !plantedChange && e.value() instanceof ConfigChange c) {
+                write(planted.credentialChange(c));
+                plantedChange = true;
+            }
         }
-        int plantedCount = (plantedAuth ? 1 : 0) + (plantedChange ? 1 : 0);
-        List<BrokerLog> logs = writeBrokerLogs(config, lines, dir);
+        kafka.flush();
+    }
+
+    private void write(SimEvent e) {
+        files.send(e);
+        kafka.send(e);
+        written++;
+    }
+
+    /** Writes the rest, then the planted broker-log lines (to the topic and to one file per broker). */
+    Written finish() throws IOException {
+        feed(remaining());
+        close();
+        List<BrokerLog> logs = writeBrokerLogs();
         List<ReplayFile> inputs = new ArrayList<>();
         for (ReplayInput input : ReplayInput.values()) {
             Path p = dir.resolve(input.fileName());
@@ -97,11 +117,10 @@ final class History {
                 inputs.add(new ReplayFile(input, p));
             }
         }
-        return new Written(inputs, logs, written, plantedCount + lines.size());
+        return new Written(inputs, logs, written + lines.size());
     }
 
-    private static List<BrokerLog> writeBrokerLogs(FleetGuardConfig config, List<PlantedEvents.LogLine> lines, Path dir)
-            throws IOException {
+    private List<BrokerLog> writeBrokerLogs() throws IOException {
         Map<String, List<PlantedEvents.LogLine>> byBroker = new LinkedHashMap<>();
         lines.forEach(l -> byBroker.computeIfAbsent(l.brokerId(), b -> new ArrayList<>()).add(l));
         List<BrokerLog> logs = new ArrayList<>();
@@ -122,5 +141,15 @@ final class History {
             producer.flush();
         }
         return logs;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        files.close();
+        kafka.close();
     }
 }
