@@ -11,14 +11,15 @@ import java.util.Map;
  * The figures of a chaos run: a table, then one JSON line. {@code lost}, {@code duplicates},
  * {@code extra} and {@code secrets_leaked} come first in the JSON so a script can grep for them.
  */
-record ChaosReport(ChaosOptions options, long records, AlertAudit audit, long ocsfMismatches, int kills,
+public record ChaosReport(ChaosOptions options, long records, AlertAudit audit, long ocsfMismatches, int kills,
                    double failoverSeconds, int brokerRestarts, int unexpectedExits, long poisonSent,
                    long poisonDeadLettered, Map<String, Long> poisonReasons, int secretsPlanted, long secretsLeaked,
                    Map<LogFormat, BrokerLogFuzz.Result> fuzz, long eosLogLines, double wallSeconds) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    boolean passed() {
+    /** Nothing lost, duplicated, extra or leaked; every pill dead-lettered; no crash; no fuzz escape. */
+    public boolean passed() {
         return audit.clean() && ocsfMismatches == 0 && secretsLeaked == 0 && poisonSent == poisonDeadLettered
                 && unexpectedExits == 0 && fuzzEscaped() == 0 && fuzz.values().stream().allMatch(r -> r.accounted() == r.lines());
     }

@@ -50,8 +50,8 @@ public final class ChaosRun {
         this.secrets = PlantedSecrets.of(options.seed());
     }
 
-    /** Runs everything, prints the report to {@code out}, and returns true if nothing was lost, duplicated or leaked. */
-    public boolean run(PrintStream out) throws IOException, InterruptedException {
+    /** Runs everything, prints the report to {@code out} and returns it. */
+    public ChaosReport run(PrintStream out) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Path dir = options.keepDir() != null ? Files.createDirectories(options.keepDir())
                 : Files.createTempDirectory("fleetguard-chaos-");
@@ -66,7 +66,7 @@ public final class ChaosRun {
             createTopics(config, topics);
             ChaosReport report = exercise(dir, children, broker, settings, config, topics, started);
             report.print(out);
-            return report.passed();
+            return report;
         } finally {
             if (options.keepDir() == null) {
                 StateDirs.deleteQuietly(dir);

@@ -57,6 +57,6 @@ final class ChaosCommand implements Callable<Integer> {
         ChaosOptions options = new ChaosOptions(events, devices, partitions, kills, seed, !noBrokerRestart, !noFailover,
                 keepDir, fuzzLines);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        return new ChaosRun(options, System.err).run(out) ? 0 : 1;
+        return new ChaosRun(options, System.err).run(out).passed() ? 0 : 1;
     }
 }
