@@ -1,8 +1,6 @@
 package io.fleetguard.chaos;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +39,13 @@ final class ChildJvm {
         return new ChildJvm(name, log, p);
     }
 
-    /** The fleetguard.jar this class was loaded from, or this JVM's class path (tests run from classes dirs). */
+    /**
+     * This JVM's own class path: {@code fleetguard.jar} under {@code java -jar}, the test class path
+     * (or the test runner's manifest-only jar) under Maven. Not the code source of this class: under
+     * Failsafe that is the unshaded project jar, without the dependencies.
+     */
     static String classPath() {
-        try {
-            File source = new File(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return source.isFile() ? source.getPath() : System.getProperty("java.class.path");
-        } catch (URISyntaxException | SecurityException e) {
-            return System.getProperty("java.class.path");
-        }
+        return System.getProperty("java.class.path");
     }
 
     /** SIGKILL, then waits until the process is gone. */

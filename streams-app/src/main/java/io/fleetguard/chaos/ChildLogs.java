@@ -31,8 +31,9 @@ final class ChildLogs {
                 }
             }
             if (!child.alive()) {
+                String tail = tail(child.log(), fromByte);
                 throw new IllegalStateException(child.name() + " exited with code " + child.exitCode()
-                        + " before it was ready; see " + child.log());
+                        + " before it was ready; its log ends: " + tail.substring(Math.max(0, tail.length() - 1500)));
             }
             Thread.sleep(POLL_MS);
         }
