@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fleetguard", mixinStandardHelpOptions = true,
         versionProvider = FleetGuardCli.Version.class,
         description = "Identity-anomaly detection for IoT fleets on Kafka Streams.",
-        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class, ExportCommand.class, BenchCommand.class, ConfigDocsCommand.class, AlertDocsCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class, ExportCommand.class, BenchCommand.class, ChaosCommand.class, FuzzCommand.class, ConfigDocsCommand.class, AlertDocsCommand.class})
 public final class FleetGuardCli {
 
     public static void main(String[] args) {

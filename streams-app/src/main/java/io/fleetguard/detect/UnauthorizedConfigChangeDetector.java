@@ -10,6 +10,7 @@ import io.fleetguard.schema.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A configuration change by anyone but the device's owner or automation that names no support session, or a firmware change to a lower semantic version, is unauthorized, one finding per reason. */
 public final class UnauthorizedConfigChangeDetector implements Detector {
@@ -72,14 +73,28 @@ public final class UnauthorizedConfigChangeDetector implements Detector {
         return s == null || s.isBlank();
     }
 
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /**
+     * A credential change's values are meant to be fingerprints, but a change tool may log the
+     * secret itself (a new password, a PSK): only a sha256 fingerprint is shown, anything else is
+     * {@code [hidden]}. Found by {@code fleetguard chaos} (planted secrets reached alerts and OCSF).
+     */
+    static String shown(ConfigChange change, String value) {
+        if (value == null || change.getChangeType() != ChangeType.CREDENTIAL || FINGERPRINT.matcher(value).matches()) {
+            return value;
+        }
+        return "[hidden]";
+    }
+
     private static Evidence base(Activity activity, ConfigChange change, String reason) {
         return Evidence.of(activity)
                 .put("reason", reason)
                 .put("actor", change.getActor())
                 .put("actorType", change.getActorType())
                 .put("changeType", change.getChangeType())
-                .put("fromValue", change.getFromValue())
-                .put("toValue", change.getToValue())
+                .put("fromValue", shown(change, change.getFromValue()))
+                .put("toValue", shown(change, change.getToValue()))
                 .put("ticketId", change.getTicketId())
                 .put("supportSessionId", change.getSupportSessionId());
     }

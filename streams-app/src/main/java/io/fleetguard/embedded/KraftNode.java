@@ -23,6 +23,8 @@ final class KraftNode {
     private final int brokerPort;
     private final int securePort;
     private final int controllerPort;
+    /** A persistent node keeps its log dir on stop and formats it only once, so a restart finds its data. */
+    private final boolean persistent;
     private KafkaRaftServer server;
     private volatile boolean startupInFlight;
 
@@ -37,12 +39,25 @@ final class KraftNode {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temp log dir for embedded Kafka", e);
         }
+        this.persistent = false;
+    }
+
+    /** A node on fixed ports and a fixed log dir that outlives it (see {@link StandaloneBroker}). */
+    KraftNode(EmbeddedKafka.Options options, Path logDir, int brokerPort, int controllerPort) {
+        this.options = options;
+        this.logDir = logDir;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.securePort = 0;
+        this.persistent = true;
     }
 
     void start(Duration timeout) throws InterruptedException {
         KafkaConfig config = KafkaConfig.fromProps(BrokerSettings.of(logDir, brokerPort, controllerPort, securePort, options), false);
         try {
-            KraftStorage.formatStandalone(config, controllerPort);
+            if (!persistent || !Files.exists(logDir.resolve("meta.properties"))) {
+                KraftStorage.formatStandalone(config, controllerPort);
+            }
         } catch (Exception e) {
             throw new EmbeddedKafkaException("Formatting " + logDir + " failed: " + e.getMessage(), e);
         }
@@ -70,8 +85,10 @@ final class KraftNode {
 
     /** Stops the server (bounded by the shutdown timeout) and deletes the log dir once it is down. */
     void stop() {
-        if (stopServer()) {
+        if (stopServer() && !persistent) {
             deleteLogDir();
+        } else if (persistent) {
+            LOG.info("Kafka log dir {} kept for the next start", logDir);
         } else {
             // Deleting files under a live broker makes it halt the JVM: leave them behind.
             LOG.warn("Embedded Kafka log dir {} left in place: the broker is still stopping", logDir);

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Deleting local state directories (offline temp state, a cluster replay's state on cleanup). */
-final class StateDirs {
+public final class StateDirs {
 
     private StateDirs() {
     }
 
     /** Deletes a directory tree; true when nothing is left of it. */
-    static boolean deleteQuietly(Path dir) {
+    public static boolean deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return true;
         }

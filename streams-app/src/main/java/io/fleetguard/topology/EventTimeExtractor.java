@@ -5,9 +5,13 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * Makes the event's own timestamp the record timestamp, so that stream time, the versioned registry
- * lookup and every window run on event time. An implausible event time is not used (it would drag
- * stream time to year 3000 or 1970): the record keeps its Kafka timestamp and the validator, seeing
- * the two differ, dead-letters it.
+ * lookup and every window run on event time. An implausible event time (or none: a null value, an
+ * undecodable one) is not used, and neither is the record's Kafka timestamp: the record gets its
+ * partition's current time, so it never moves stream time, and the validator, seeing the two differ,
+ * dead-letters it. The Kafka timestamp of a bad record is whatever its producer's clock said; in a
+ * replayed history it is "now", months ahead of the events, and taking it dragged stream time forward:
+ * the versioned registry then dropped older versions and every later event joined no identity
+ * (found by {@code fleetguard chaos}: 3 lost and 40 extra alerts from 34 poison pills).
  */
 public final class EventTimeExtractor implements TimestampExtractor {
 
@@ -25,6 +29,6 @@ public final class EventTimeExtractor implements TimestampExtractor {
         }
         // A negative timestamp makes Kafka Streams drop the record silently; keep it flowing so it
         // reaches the validator and the dead-letter topic.
-        return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+        return Math.max(partitionTime, 0);
     }
 }

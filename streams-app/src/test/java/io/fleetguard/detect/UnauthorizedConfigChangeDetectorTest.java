@@ -41,6 +41,21 @@ class UnauthorizedConfigChangeDetectorTest {
     }
 
     @Test
+    void shouldShowACredentialChangesValuesOnlyWhenTheyAreFingerprints() {
+        // Given a vendor's credential change whose tool logged the new password itself
+        String fingerprint = "ab".repeat(32);
+        Activity change = aConfigChange("c1", "cam-1", T).byActor("acme-tech", ActorType.VENDOR)
+                .withChangeType(ChangeType.CREDENTIAL).from(fingerprint).to("hunter2-new-password").toActivity();
+
+        // When
+        Map<String, String> evidence = detector.detect(change, device, Policy.defaults()).get(0).evidence();
+
+        // Then the fingerprint is shown and the secret is not
+        assertThat(evidence).containsEntry("fromValue", fingerprint).containsEntry("toValue", "[hidden]");
+        assertThat(evidence.values()).noneMatch(v -> v.contains("hunter2"));
+    }
+
+    @Test
     void shouldRaiseHighForAVendorChangeOutsideAnySupportSession() {
         // Given a ticket alone is not a support session
         Activity change = aConfigChange("c1", "cam-1", T).byActor("acme-tech", ActorType.VENDOR)

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Builds an {@link IdentityAlert} the way AlertFactory would: catalogue mappings for the type, one
  * triggering event, a device with an owner. {@code anAlert(IMPERSONATED_TELEMETRY).update().build()}.
  */
-final class AlertBuilder {
+public final class AlertBuilder {
 
     static final Instant T = Instant.parse("2024-06-01T12:00:00Z");
 
@@ -48,12 +48,12 @@ final class AlertBuilder {
                 .setRuleVersion("1");
     }
 
-    static AlertBuilder anAlert(AlertType type) {
+    public static AlertBuilder anAlert(AlertType type) {
         return new AlertBuilder(type);
     }
 
     /** A suppressed repeat of the same finding: same id, later event, higher count. */
-    AlertBuilder update() {
+    public AlertBuilder update() {
         alert.setActivity(AlertActivity.UPDATE)
                 .setEventTime(T.plusSeconds(600))
                 .setLastSeen(T.plusSeconds(600))
@@ -61,42 +61,52 @@ final class AlertBuilder {
         return this;
     }
 
-    AlertBuilder withSeverity(Severity severity) {
+    public AlertBuilder withId(String alertId) {
+        alert.setAlertId(alertId);
+        return this;
+    }
+
+    public AlertBuilder withSubject(String subject) {
+        alert.setSubject(subject);
+        return this;
+    }
+
+    public AlertBuilder withSeverity(Severity severity) {
         alert.setSeverity(severity);
         return this;
     }
 
-    AlertBuilder withSummary(String summary) {
+    public AlertBuilder withSummary(String summary) {
         alert.setSummary(summary);
         return this;
     }
 
-    AlertBuilder withEvidence(Map<String, String> evidence) {
+    public AlertBuilder withEvidence(Map<String, String> evidence) {
         alert.setEvidence(new TreeMap<>(evidence));
         return this;
     }
 
-    AlertBuilder withDeviceId(String deviceId) {
+    public AlertBuilder withDeviceId(String deviceId) {
         alert.setDeviceId(deviceId);
         return this;
     }
 
-    AlertBuilder withoutOwner() {
+    public AlertBuilder withoutOwner() {
         alert.setOwner(null).setDeviceClass(null);
         return this;
     }
 
-    AlertBuilder withTriggeringEventIds(List<String> ids) {
+    public AlertBuilder withTriggeringEventIds(List<String> ids) {
         alert.setTriggeringEventIds(ids);
         return this;
     }
 
-    AlertBuilder withAttackTechniques(List<String> ids) {
+    public AlertBuilder withAttackTechniques(List<String> ids) {
         alert.setAttackTechniques(ids);
         return this;
     }
 
-    IdentityAlert build() {
+    public IdentityAlert build() {
         return alert.build();
     }
 }
