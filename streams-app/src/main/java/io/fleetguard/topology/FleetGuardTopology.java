@@ -46,6 +46,7 @@ public final class FleetGuardTopology {
     private final FleetGuardTopics topics;
     private final FleetGuardMetrics metrics;
     private final EventTimeExtractor extractor;
+    private final EventTimeExtractor registryExtractor;
     private final RecordValidator validator;
     private final DetectionStep detection;
     private final StateStores stores;
@@ -57,7 +58,8 @@ public final class FleetGuardTopology {
         this.topics = topics;
         this.metrics = metrics;
         EventTimes eventTimes = new EventTimes(config.minTimestamp(), config.maxFutureSkew());
-        this.extractor = new EventTimeExtractor(eventTimes);
+        this.extractor = EventTimeExtractor.forEvents(eventTimes);
+        this.registryExtractor = EventTimeExtractor.forRegistry(eventTimes);
         this.validator = new RecordValidator(eventTimes, config.maxFieldLength(), config.maxListSize());
         this.detection = new DetectionStep(new DetectionEngine(Detectors.all(), config.policy()));
     }
@@ -126,7 +128,7 @@ public final class FleetGuardTopology {
     private KStream<String, DeviceIdentity> registryStream(StreamsBuilder builder) {
         TopicSpec<String, DeviceIdentity> spec = topics.registry();
         return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
-                        .withTimestampExtractor(extractor).withName("registry-source"))
+                        .withTimestampExtractor(registryExtractor).withName("registry-source"))
                 .processValues(() -> new ValidateProcessor<>(validator, DeviceIdentity::getDeviceId, metrics,
                         spec.name(), true), Named.as("registry-validate"));
     }
