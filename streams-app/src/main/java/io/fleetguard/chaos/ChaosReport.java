@@ -33,8 +33,8 @@ public record ChaosReport(ChaosOptions options, long records, AlertAudit audit, 
     }
 
     void print(PrintStream out) {
-        out.printf("%nFleetGuard chaos: %,d events, %,d devices, %d partitions, seed %d, exactly_once_v2%n",
-                options.events(), options.devices(), options.partitions(), options.seed());
+        out.printf("%nFleetGuard chaos: %,d events, %,d devices, %d partitions, seed %d, exactly_once_v2, event.order.grace.ms %d%n",
+                options.events(), options.devices(), options.partitions(), options.seed(), options.eventOrderGraceMs());
         row(out, "history records (live inputs)", String.format("%,d", records));
         row(out, "first alerts expected (offline replay)", String.format("%,d", audit.expected()));
         row(out, "first alerts committed (live, read_committed)", String.format("%,d", audit.live()));
@@ -76,7 +76,7 @@ public record ChaosReport(ChaosOptions options, long records, AlertAudit audit, 
                 .put("ocsf_mismatches", ocsfMismatches)
                 .put("alerts_expected", audit.expected()).put("alerts_live", audit.live())
                 .put("events", options.events()).put("devices", options.devices()).put("partitions", options.partitions())
-                .put("seed", options.seed()).put("eos_log_lines", eosLogLines)
+                .put("seed", options.seed()).put("event_order_grace_ms", options.eventOrderGraceMs()).put("eos_log_lines", eosLogLines)
                 .put("wall_seconds", Math.round(wallSeconds)).put("passed", passed());
         return n.toString();
     }

@@ -90,7 +90,7 @@ public final class ChaosRun {
         }
         try (Admin admin = Admin.create(client);
              History feed = new History(config, simulation, options.events(), secrets, dir.resolve("history"),
-                     templates -> poisonSent[0] = PoisonPills.send(client, poison.all(templates)))) {
+                     options.partitions(), options.eventOrderGraceMs() + 60_000, templates -> poisonSent[0] = PoisonPills.send(client, poison.all(templates)))) {
             List<String> inputs = new ArrayList<>(topics.inputTopics());
             inputs.add(topics.brokerLogs());
             GroupProgress progress = new GroupProgress(admin, APPLICATION_ID, inputs);
@@ -180,6 +180,7 @@ public final class ChaosRun {
         s.put("kafka.heartbeat.interval.ms", "2000");
         s.put("kafka.sasl.jaas.config", secrets.jaasConfig());
         s.put("rocksdb.memory.bytes", Long.toString(32L * 1024 * 1024));
+        s.put("event.order.grace.ms", Long.toString(options.eventOrderGraceMs()));
         return s;
     }
 

@@ -16,6 +16,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import io.fleetguard.schema.DeviceIdentity;
+import java.time.Instant;
+import java.util.TreeMap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +56,11 @@ final class History implements AutoCloseable {
     private final long middle;
     private final long registrySize;
     private final Map<SimEvent.Stream, SpecificRecord> templates = new EnumMap<>(SimEvent.Stream.class);
+    private final int partitions;
+    private final long tailMs;
+    /** The registered devices' latest entries, by deviceId; one per partition is re-exported at the end. */
+    private final Map<String, DeviceIdentity> registered = new TreeMap<>();
+    private long latestTime = Long.MIN_VALUE;
     private List<PlantedEvents.LogLine> lines = List.of();
     private long generated;
     private long written;
@@ -59,8 +68,14 @@ final class History implements AutoCloseable {
     private boolean plantedChange;
     private boolean closed;
 
+    /**
+     * @param partitions the input topics' partition count
+     * @param tailMs     how far past the last event the closing registry re-export is stamped
+     */
     History(FleetGuardConfig config, SimulationOptions simulation, long events, PlantedSecrets secrets, Path dir,
-            Consumer<Map<SimEvent.Stream, SpecificRecord>> atMiddle) throws IOException {
+            int partitions, long tailMs, Consumer<Map<SimEvent.Stream, SpecificRecord>> atMiddle) throws IOException {
+        this.partitions = partitions;
+        this.tailMs = tailMs;
         this.config = config;
         this.dir = Files.createDirectories(dir);
         this.planted = new PlantedEvents(secrets);
@@ -102,6 +117,14 @@ final class History implements AutoCloseable {
     }
 
     private void write(SimEvent e) {
+        latestTime = Math.max(latestTime, e.timestamp());
+        if (e.stream() == SimEvent.Stream.REGISTRY) {
+            if (e.value() instanceof DeviceIdentity d) {
+                registered.put(e.key(), d);
+            } else {
+                registered.remove(e.key()); // deregistered
+            }
+        }
         files.send(e);
         kafka.send(e);
         written++;
@@ -118,6 +141,7 @@ final class History implements AutoCloseable {
     /** Writes the rest, then the planted broker-log lines (to the topic and to one file per broker). */
     Written finish() throws IOException {
         feed(remaining());
+        reexportRegistry();
         close();
         List<BrokerLog> logs = writeBrokerLogs();
         List<ReplayFile> inputs = new ArrayList<>();
@@ -128,6 +152,34 @@ final class History implements AutoCloseable {
             }
         }
         return new Written(inputs, logs, written + lines.size());
+    }
+
+    /**
+     * The history ends as a live fleet's never does: nothing moves stream time past the last events,
+     * so those within the event-order grace would wait in the buffer for ever. As a fleet's registry
+     * export would, the history closes with a re-export of one unchanged device per partition,
+     * stamped {@code tailMs} after the last event: it moves every task's stream time past the grace
+     * and raises nothing. It goes to the topics and to the files alike, so the offline replay sees
+     * the same history.
+     */
+    private void reexportRegistry() {
+        long at = latestTime + tailMs;
+        Map<Integer, DeviceIdentity> onePerPartition = new TreeMap<>();
+        registered.values().forEach(d -> onePerPartition.putIfAbsent(partitionOf(d.getDeviceId()), d));
+        if (onePerPartition.size() < partitions) {
+            throw new IllegalStateException("the history registers devices on " + onePerPartition.size() + " of "
+                    + partitions + " partitions; every task needs one to close the history");
+        }
+        for (DeviceIdentity d : onePerPartition.values()) {
+            DeviceIdentity again = DeviceIdentity.newBuilder(d).setUpdatedAt(Instant.ofEpochMilli(at)).build();
+            write(new SimEvent(SimEvent.Stream.REGISTRY, again.getDeviceId(), again, at, null, null));
+        }
+        kafka.flush();
+    }
+
+    /** The partition Kafka's default partitioner picks for a String key. */
+    private int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private List<BrokerLog> writeBrokerLogs() throws IOException {

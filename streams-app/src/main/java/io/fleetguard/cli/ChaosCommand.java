@@ -45,6 +45,11 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Fuzzed broker-log lines per parser (default: ${DEFAULT-VALUE}; 0 to skip).")
     long fuzzLines;
 
+    @Option(names = "--event-order-grace-ms", defaultValue = "" + ChaosOptions.DEFAULT_EVENT_ORDER_GRACE_MS,
+            description = "The instances' event.order.grace.ms, in event time (default: ${DEFAULT-VALUE}, 10 min; "
+                    + "0 judges events in arrival order).")
+    long eventOrderGraceMs;
+
     @Option(names = "--keep-dir", paramLabel = "DIR",
             description = "Keep broker data, state, logs and history here (default: a temp dir, deleted).")
     Path keepDir;
@@ -55,7 +60,7 @@ final class ChaosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChaosOptions options = new ChaosOptions(events, devices, partitions, kills, seed, !noBrokerRestart, !noFailover,
-                keepDir, fuzzLines);
+                keepDir, fuzzLines, eventOrderGraceMs);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         return new ChaosRun(options, System.err).run(out).passed() ? 0 : 1;
     }

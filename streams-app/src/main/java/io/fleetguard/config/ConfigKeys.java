@@ -49,7 +49,7 @@ public final class ConfigKeys {
     public static final String VALUE_SERDE_CLASS = "serde.value.class";
 
     public static final String REGISTRY_HISTORY_RETENTION_MS = "registry.history.retention.ms";
-    public static final String REGISTRY_JOIN_GRACE_MS = "registry.join.grace.ms";
+    public static final String EVENT_ORDER_GRACE_MS = "event.order.grace.ms";
 
     public static final String POLICY_ROTATION_PASSWORD_DAYS = "policy.rotation.password.days";
     public static final String POLICY_ROTATION_PSK_DAYS = "policy.rotation.psk.days";
@@ -121,9 +121,10 @@ public final class ConfigKeys {
             .define(REGISTRY_HISTORY_RETENTION_MS, Type.LONG, 30 * DAY_MS, atLeast(0), Importance.MEDIUM,
                     "How far back the versioned registry table answers as-of lookups (default 30 d); "
                             + "events older than stream time minus this are judged against no identity.")
-            .define(REGISTRY_JOIN_GRACE_MS, Type.LONG, 0L, atLeast(0), Importance.MEDIUM,
-                    "Hold each event this long in stream time so that registry updates arriving late still apply; "
-                            + "adds the same latency to alerts. 0 joins immediately.")
+            .define(EVENT_ORDER_GRACE_MS, Type.LONG, 0L, atLeast(0), Importance.MEDIUM,
+                    "Hold each event this long in stream time and judge events in event-time order, so that registry "
+                            + "updates and other inputs' events that arrive up to this late still come first; adds the same "
+                            + "latency to alerts. 0 judges events in arrival order, at once.")
             .define(POLICY_ROTATION_PASSWORD_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,
                     "Rotation limit of PASSWORD credentials (STALE_CREDENTIAL).")
             .define(POLICY_ROTATION_PSK_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,

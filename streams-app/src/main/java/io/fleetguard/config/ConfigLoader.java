@@ -64,6 +64,9 @@ public final class ConfigLoader {
         return validate(new TreeMap<>(settings), new ArrayList<>());
     }
 
+    /** Keys of earlier versions and what replaced them, so that an old file fails with the way forward. */
+    private static final Map<String, String> RENAMED = Map.of("registry.join.grace.ms", ConfigKeys.EVENT_ORDER_GRACE_MS);
+
     private static FleetGuardConfig validate(Map<String, String> merged, List<String> problems) {
         Map<String, String> declared = new HashMap<>();
         Map<String, String> kafka = new LinkedHashMap<>();
@@ -74,6 +77,8 @@ public final class ConfigLoader {
                 kafka.put(key.substring(ConfigKeys.KAFKA_PREFIX.length()), e.getValue());
             } else if (known.contains(key)) {
                 declared.put(key, e.getValue());
+            } else if (RENAMED.containsKey(key)) {
+                problems.add("'" + key + "' was renamed: use '" + RENAMED.get(key) + "' (same value, now also orders the inputs)");
             } else {
                 problems.add("unknown key '" + key + "' (FleetGuard keys are listed in README; Kafka settings go under 'kafka.')");
             }

@@ -45,8 +45,8 @@ public final class FleetGuardConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(ConfigKeys.REGISTRY_HISTORY_RETENTION_MS));
     }
 
-    public Duration registryJoinGrace() {
-        return Duration.ofMillis(getLong(ConfigKeys.REGISTRY_JOIN_GRACE_MS));
+    public Duration eventOrderGrace() {
+        return Duration.ofMillis(getLong(ConfigKeys.EVENT_ORDER_GRACE_MS));
     }
 
     public int maxFieldLength() {

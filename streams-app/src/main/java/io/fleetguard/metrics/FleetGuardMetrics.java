@@ -54,6 +54,18 @@ public final class FleetGuardMetrics {
         counter("fleetguard.broker.logs.throttled", "message", message).increment(count);
     }
 
+    /**
+     * An event that reached the event-order buffer after events later than it had been released
+     * (it arrived later than {@code event.order.grace.ms} behind stream time): judged out of order.
+     */
+    public void eventOutOfOrder(String input) {
+        counter("fleetguard.events.out.of.order", "input", input).increment();
+    }
+
+    public double eventsOutOfOrder(String input) {
+        return count("fleetguard.events.out.of.order", "input", input);
+    }
+
     public double brokerLogsSkipped(String kind) {
         return count("fleetguard.broker.logs.skipped", "kind", kind);
     }

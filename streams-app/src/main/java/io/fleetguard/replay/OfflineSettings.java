@@ -49,10 +49,11 @@ final class OfflineSettings {
         s.put("schema.registry.url", "mock://" + registryScope);
         s.put(ConfigKeys.AUTO_REGISTER_SCHEMAS, "true");
         s.put(ConfigKeys.APPLICATION_ID, "fleetguard-replay-offline");
-        // Offline, records arrive in event-time order, so a registry version always precedes the
-        // events it governs: holding events back (the live remedy for late registry updates) would
-        // change nothing but leave the last grace period of events unjoined at the end of the input.
-        s.put(ConfigKeys.REGISTRY_JOIN_GRACE_MS, "0");
+        // Offline, records arrive in event-time order (ties in the event-order buffer's input order),
+        // so a registry version always precedes the events it governs: holding events back (the live
+        // remedy for late arrivals) would change nothing but leave the last grace period of events
+        // unjudged at the end of the input.
+        s.put(ConfigKeys.EVENT_ORDER_GRACE_MS, "0");
         s.put(ConfigKeys.INGEST_ENABLED, Boolean.toString(!brokerFormats.isEmpty()));
         if (!brokerFormats.isEmpty()) {
             // As the live app is told: ingest.formats, where the formats given with the files win.

@@ -24,6 +24,11 @@ import java.util.Map;
  * registry (one record per listed credential, repartitioned by fingerprint); only impersonation
  * alerts, which are rare, are re-keyed by fingerprint to look it up. A credential removed from a
  * device keeps its last owner in the table (registry records carry no "removed" marker).
+ *
+ * <p>The owner's registration and the alert come from different input partitions, so from different
+ * tasks: while a backlog is caught up, the alert's task can run ahead and the lookup find no owner
+ * yet. The alert then goes out without one (never with a wrong one); holding alerts back by a grace
+ * would not help, as stream time here moves only with these rare records.
  */
 final class CredentialOwners {
 

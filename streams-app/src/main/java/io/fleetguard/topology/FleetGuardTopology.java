@@ -18,7 +18,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
@@ -86,18 +85,30 @@ public final class FleetGuardTopology {
             normalizeBrokerLogs(builder);
         }
         KStream<String, DeviceIdentity> registryStream = registryStream(builder);
-        KTable<String, DeviceIdentity> registry = registry(registryStream);
+        registry(registryStream); // the versioned store "registry-versions" that activities are judged against
         CredentialOwners credentialOwners = new CredentialOwners(registryStream, config.registryHistoryRetention(),
                 topics.alerts(), stores);
 
         KStream<String, AuthEvent> authIn = keyedByDevice(builder, topics.authEvents(), AuthEvent::getDeviceId, "auth");
-        KStream<String, Observation> auth = observe(authIn, registry, topics.authEvents(), Activity::of, "auth");
-        KStream<String, Observation> telemetry = observe(keyedByDevice(builder, topics.telemetry(),
-                TelemetryRecord::getDeviceId, "telemetry"), registry, topics.telemetry(), Activity::of, "telemetry");
-        KStream<String, Observation> changes = observe(keyedByDevice(builder, topics.configChanges(),
-                ConfigChange::getDeviceId, "config"), registry, topics.configChanges(), Activity::of, "config");
-        KStream<String, Observation> support = observe(keyedByDevice(builder, topics.supportSessions(),
-                RemoteSupportSession::getDeviceId, "support"), registry, topics.supportSessions(), Activity::of, "support");
+        KStream<String, SpecificRecord> activities = authIn.<SpecificRecord>mapValues(v -> v, Named.as("auth-activity"))
+                .merge(keyedByDevice(builder, topics.telemetry(), TelemetryRecord::getDeviceId, "telemetry")
+                        .<SpecificRecord>mapValues(v -> v, Named.as("telemetry-activity")), Named.as("activities-telemetry"))
+                .merge(keyedByDevice(builder, topics.configChanges(), ConfigChange::getDeviceId, "config")
+                        .<SpecificRecord>mapValues(v -> v, Named.as("config-activity")), Named.as("activities-config"))
+                .merge(keyedByDevice(builder, topics.supportSessions(), RemoteSupportSession::getDeviceId, "support")
+                        .<SpecificRecord>mapValues(v -> v, Named.as("support-activity")), Named.as("activities-support"));
+        Map<String, KStream<String, Observation>> observed = activities
+                .process(EventOrderProcessor.supplier(config.eventOrderGrace(), metrics, stores),
+                        Named.as("activity-registry-join"), REGISTRY_STORE)
+                .split(Named.as("observed-"))
+                .branch((k, o) -> o.activity().kind() == Activity.Kind.AUTH, Branched.as("auth"))
+                .branch((k, o) -> o.activity().kind() == Activity.Kind.TELEMETRY, Branched.as("telemetry"))
+                .branch((k, o) -> o.activity().kind() == Activity.Kind.CONFIG_CHANGE, Branched.as("config"))
+                .defaultBranch(Branched.as("support"));
+        KStream<String, Observation> auth = observed.get("observed-auth");
+        KStream<String, Observation> telemetry = observed.get("observed-telemetry");
+        KStream<String, Observation> changes = observed.get("observed-config");
+        KStream<String, Observation> support = observed.get("observed-support");
 
         // Uses over credentials the device does not own name the device that owns them, if any.
         KStream<String, IdentityAlert> foreignCredentials = detect(telemetry, "telemetry")
@@ -107,11 +118,12 @@ public final class FleetGuardTopology {
                 .merge(credentialOwners.enrich(foreignCredentials), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
                 .merge(detect(support, "support"), Named.as("alerts-merge-support"))
-                .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores)
+                .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores, config.eventOrderGrace())
                         .alerts(authIn, auth, telemetry, changes, support), Named.as("alerts-merge-stateful"));
 
         KStream<String, IdentityAlert> out = alerts
-                .process(SuppressionProcessor.supplier(config.policy().suppressionWindow(), topics.alerts().valueSerde(), stores),
+                .process(SuppressionProcessor.supplier(config.policy().suppressionWindow(), topics.alerts().valueSerde(), stores,
+                                config.eventOrderGrace()),
                         Named.as("alert-suppression"))
                 .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"));
         out.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
@@ -157,21 +169,6 @@ public final class FleetGuardTopology {
         normalized.get("normalized-telemetry").mapValues(v -> (TelemetryRecord) v, Named.as("normalized-telemetry-cast"))
                 .to(topics.telemetry().name(), Produced.with(topics.telemetry().keySerde(), topics.telemetry().valueSerde())
                         .withName("normalized-telemetry-sink"));
-    }
-
-    /** Joins each event with the device's registry entry as of the event's timestamp. */
-    private <V extends SpecificRecord> KStream<String, Observation> observe(
-            KStream<String, V> keyed, KTable<String, DeviceIdentity> registry, TopicSpec<String, V> spec,
-            Function<V, Activity> toActivity, String name) {
-        Joined<String, V, DeviceIdentity> joined = Joined.<String, V, DeviceIdentity>as(name + "-registry-join")
-                .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde())
-                .withOtherValueSerde(topics.registry().valueSerde());
-        // Any grace, even zero, makes Kafka Streams buffer every event in a RocksDB store with a
-        // changelog; without grace the join is direct (half the CPU per event).
-        if (!config.registryJoinGrace().isZero()) {
-            joined = joined.withGracePeriod(config.registryJoinGrace());
-        }
-        return keyed.leftJoin(registry, (event, identity) -> new Observation(toActivity.apply(event), identity), joined);
     }
 
     private KStream<String, IdentityAlert> detect(KStream<String, Observation> observations, String name) {

@@ -36,6 +36,15 @@ public enum StateStores {
         return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values).withLoggingDisabled();
     }
 
+    /**
+     * A small, short-lived key-value store (the event-order buffer): in memory in both kinds, with a
+     * changelog when durable, so a restarted task restores it and nothing is written to RocksDB.
+     */
+    <K, V> StoreBuilder<KeyValueStore<K, V>> buffer(String name, Serde<K> keys, Serde<V> values) {
+        StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
+        return this == DURABLE ? builder : builder.withLoggingDisabled();
+    }
+
     /** A versioned table keeping {@code history} of old versions. */
     <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> versioned(String name, Duration history) {
         VersionedBytesStoreSupplier supplier = Stores.persistentVersionedKeyValueStore(name, history);

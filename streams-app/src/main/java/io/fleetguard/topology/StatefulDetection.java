@@ -31,9 +31,13 @@ final class StatefulDetection {
     private final Duration cloneWindow;
     private final TopicSpec<String, AuthEvent> authSpec;
     private final StateStores stores;
+    private final Duration lag;
 
-    StatefulDetection(Policy policy, Duration cloneWindow, TopicSpec<String, AuthEvent> authSpec, StateStores stores) {
+    /** @param lag how far stream time runs ahead of the activities (the event-order grace) */
+    StatefulDetection(Policy policy, Duration cloneWindow, TopicSpec<String, AuthEvent> authSpec, StateStores stores,
+                      Duration lag) {
         this.stores = stores;
+        this.lag = lag;
         this.policy = policy;
         this.cloneWindow = cloneWindow;
         this.authSpec = authSpec;
@@ -47,7 +51,7 @@ final class StatefulDetection {
                 .merge(failuresBySource(authIn), Named.as("stateful-merge-failures-source"))
                 .merge(sharedCredentials(authIn), Named.as("stateful-merge-shared"))
                 .merge(support.merge(config, Named.as("support-and-config"))
-                        .process(SupportSessionProcessor.supplier(policy, stores), Named.as("support-sessions")),
+                        .process(SupportSessionProcessor.supplier(policy, stores, lag), Named.as("support-sessions")),
                         Named.as("stateful-merge-support"));
     }
 
@@ -59,7 +63,7 @@ final class StatefulDetection {
                 .processValues(WindowedRuleProcessor.supplier(DEVICE_ACTIVITY_STORE,
                                 // Never forgotten: one small entry per registered device that was ever used, and
                                 // a device silent for years is the most suspicious dormancy of all.
-                                (state, o) -> rule.onUse(state, o.activity()), null, stores),
+                                (state, o) -> rule.onUse(state, o.activity()), null, stores, lag),
                         Named.as("device-activity"));
     }
 
@@ -67,7 +71,7 @@ final class StatefulDetection {
         FailureBurstRule rule = FailureBurstRule.perDevice(policy.burstCount(), policy.burstWindow());
         return auth.filter((k, o) -> o.activity().isFailedAuth(), Named.as("auth-failures"))
                 .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_DEVICE_STORE,
-                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores),
+                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, lag),
                         Named.as("failure-burst-device"));
     }
 
@@ -80,7 +84,7 @@ final class StatefulDetection {
                         .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
                 .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-failures-by-source-observe"))
                 .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_SOURCE_STORE,
-                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores),
+                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, lag),
                         Named.as("failure-burst-source"))
                 .selectKey((ip, alert) -> alert.getDeviceId(), Named.as("failure-burst-source-key-by-device"));
     }
@@ -94,7 +98,7 @@ final class StatefulDetection {
                         .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
                 .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-by-credential-observe"))
                 .processValues(WindowedRuleProcessor.supplier(CREDENTIAL_USERS_STORE,
-                                (state, o) -> rule.onUse(state, o.activity()), policy.sharedCredentialWindow().multipliedBy(2), stores),
+                                (state, o) -> rule.onUse(state, o.activity()), policy.sharedCredentialWindow().multipliedBy(2), stores, lag),
                         Named.as("shared-credential"))
                 .selectKey((fp, alert) -> alert.getDeviceId(), Named.as("shared-credential-key-by-device"));
     }

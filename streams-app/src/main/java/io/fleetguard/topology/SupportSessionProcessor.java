@@ -38,16 +38,19 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
     private ProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, byte[]> store;
 
-    private SupportSessionProcessor(SupportSessionRule rule) {
+    private final long lagMs;
+
+    private SupportSessionProcessor(SupportSessionRule rule, Duration lag) {
         this.rule = rule;
+        this.lagMs = lag.toMillis();
     }
 
     static ProcessorSupplier<String, Observation, String, IdentityAlert> supplier(io.fleetguard.detect.Policy policy,
-                                                                                 StateStores stores) {
+                                                                                 StateStores stores, Duration lag) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Observation, String, IdentityAlert> get() {
-                return new SupportSessionProcessor(new SupportSessionRule(policy));
+                return new SupportSessionProcessor(new SupportSessionRule(policy), lag);
             }
 
             @Override
@@ -61,7 +64,8 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
     public void init(ProcessorContext<String, IdentityAlert> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, this::checkOpenSessions);
+        context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME,
+                streamTime -> checkOpenSessions(streamTime - lagMs)); // lag: see SuppressionProcessor
     }
 
     @Override

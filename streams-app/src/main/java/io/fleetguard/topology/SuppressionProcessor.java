@@ -25,6 +25,10 @@ import java.util.Set;
  * emitting the aggregated UPDATE and forgetting the key, which bounds the store to the alerts of
  * one window. A second store indexes the held keys by window end, so the punctuator reads only the
  * windows that closed (in window-end order), not every held alert.
+ *
+ * <p>Its punctuator runs {@code lag} behind stream time: activities wait that long in the
+ * event-order buffer ({@code event.order.grace.ms}), so stream time runs ahead of what this
+ * processor has seen by up to the lag, and judging by it would close ahead of activities still due.
  */
 final class SuppressionProcessor implements Processor<String, IdentityAlert, String, IdentityAlert> {
 
@@ -34,20 +38,22 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
     static final Duration PUNCTUATE_EVERY = Duration.ofMinutes(1);
 
     private final Suppression suppression;
+    private final long lagMs;
     private ProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, IdentityAlert> held;
     private KeyValueStore<String, String> deadlines;
 
-    private SuppressionProcessor(Suppression suppression) {
+    private SuppressionProcessor(Suppression suppression, Duration lag) {
         this.suppression = suppression;
+        this.lagMs = lag.toMillis();
     }
 
     static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(Duration window, Serde<IdentityAlert> serde,
-                                                                                StateStores stores) {
+                                                                                StateStores stores, Duration lag) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, IdentityAlert, String, IdentityAlert> get() {
-                return new SuppressionProcessor(new Suppression(window));
+                return new SuppressionProcessor(new Suppression(window), lag);
             }
 
             @Override
@@ -64,7 +70,7 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
         this.held = context.getStateStore(STORE);
         this.deadlines = context.getStateStore(DEADLINES_STORE);
         indexHeldAlertsOnce();
-        context.schedule(PUNCTUATE_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
+        context.schedule(PUNCTUATE_EVERY, PunctuationType.STREAM_TIME, streamTime -> closeWindows(streamTime - lagMs));
     }
 
     @Override
@@ -88,12 +94,12 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
         }
     }
 
-    private void closeWindows(long streamTime) {
+    private void closeWindows(long now) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = deadlines.all()) { // in window-end order
             while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
-                if (windowEndOf(kv.key) > streamTime) {
+                if (windowEndOf(kv.key) > now) {
                     break;
                 }
                 due.add(kv);

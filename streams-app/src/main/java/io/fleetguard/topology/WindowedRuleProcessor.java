@@ -26,29 +26,33 @@ import java.util.function.BiFunction;
  * Kafka plumbing for a windowed rule over {@link RecentEvents}: loads the key's state from a named
  * store, applies the pure rule, stores the new state and emits an alert per finding. A stream-time
  * punctuator deletes keys idle for longer than {@code retention}, which bounds the store; with no
- * retention (null) nothing is forgotten, for state bounded by the fleet itself.
+ * retention (null) nothing is forgotten, for state bounded by the fleet itself. The punctuator runs
+ * the event-order grace behind stream time (see {@link SuppressionProcessor}).
  */
 final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observation, IdentityAlert> {
 
     private final String storeName;
     private final BiFunction<RecentEvents, Observation, Step> rule;
     private final Duration retention;
+    private final long lagMs;
     private FixedKeyProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, byte[]> store;
 
-    private WindowedRuleProcessor(String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention) {
+    private WindowedRuleProcessor(String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention,
+                                  Duration lag) {
         this.storeName = storeName;
         this.rule = rule;
         this.retention = retention;
+        this.lagMs = lag.toMillis();
     }
 
     static FixedKeyProcessorSupplier<String, Observation, IdentityAlert> supplier(
             String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention,
-            StateStores stores) {
+            StateStores stores, Duration lag) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, Observation, IdentityAlert> get() {
-                return new WindowedRuleProcessor(storeName, rule, retention);
+                return new WindowedRuleProcessor(storeName, rule, retention, lag);
             }
 
             @Override
@@ -63,7 +67,8 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observati
         this.context = context;
         this.store = context.getStateStore(storeName);
         if (retention != null) {
-            context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME, this::forgetIdle);
+            context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME,
+                    streamTime -> forgetIdle(streamTime - lagMs)); // lag: see SuppressionProcessor
         }
     }
 

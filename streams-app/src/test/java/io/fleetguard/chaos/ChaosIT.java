@@ -19,7 +19,8 @@ class ChaosIT {
     @Test
     void shouldLoseDuplicateAndLeakNothingThroughKillsFailoverAndBrokerRestarts() throws Exception {
         // Given
-        ChaosOptions options = new ChaosOptions(50_000, 1_000, 4, 2, 42, true, true, null, 2_000);
+        ChaosOptions options = new ChaosOptions(50_000, 1_000, 4, 2, 42, true, true, null, 2_000,
+                ChaosOptions.DEFAULT_EVENT_ORDER_GRACE_MS);
         ByteArrayOutputStream table = new ByteArrayOutputStream();
 
         // When

@@ -84,6 +84,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldNameTheReplacementOfARenamedKey() {
+        Map<String, String> cli = new java.util.HashMap<>(REQUIRED);
+        cli.put("registry.join.grace.ms", "60000");
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), cli))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(t -> assertThat(((InvalidConfigurationException) t).problems()).containsExactly(
+                        "'registry.join.grace.ms' was renamed: use 'event.order.grace.ms' (same value, now also orders the inputs)"));
+    }
+
+    @Test
     void shouldRejectOutOfRangeValuesWithTheKeyName() {
         Map<String, String> cli = new java.util.HashMap<>(REQUIRED);
         cli.put("registry.history.retention.ms", "-1");

@@ -31,7 +31,7 @@ import static io.fleetguard.testdata.Builders.anAuthEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Arrival order does not decide, event time does: with {@code registry.join.grace.ms} covering the
+ * Arrival order does not decide, event time does: with {@code event.order.grace.ms} covering the
  * delay, a live app that receives the whole registry after the events it governs emits the alerts
  * an offline replay (which orders by event time) emits.
  */
@@ -54,7 +54,7 @@ class ReplayLateRegistryIT extends WithEmbeddedKafka {
         SimulatedHistory.replay(SimulatedHistory.write(dir.resolve("history"), events), out, Map.of());
         List<IdentityAlert> offline = SimulatedHistory.readAlerts(out);
         ClusterHistory cluster = new ClusterHistory(kafka, dir.resolve("state"), "late-", PARTITIONS,
-                Map.of("registry.join.grace.ms", Long.toString(GRACE.toMillis())));
+                Map.of("event.order.grace.ms", Long.toString(GRACE.toMillis())));
         List<SimEvent> activity = events.stream().filter(e -> e.stream() != SimEvent.Stream.REGISTRY).toList();
         List<SimEvent> registry = events.stream().filter(e -> e.stream() == SimEvent.Stream.REGISTRY).toList();
 

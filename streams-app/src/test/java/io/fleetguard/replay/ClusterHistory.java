@@ -34,7 +34,7 @@ public final class ClusterHistory {
         this(kafka, stateDir, prefix, partitions, Map.of());
     }
 
-    /** @param extra settings on top of the defaults, e.g. {@code registry.join.grace.ms} */
+    /** @param extra settings on top of the defaults, e.g. {@code event.order.grace.ms} */
     public ClusterHistory(EmbeddedKafka kafka, Path stateDir, String prefix, int partitions, Map<String, String> extra) {
         settings = new HashMap<>();
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());

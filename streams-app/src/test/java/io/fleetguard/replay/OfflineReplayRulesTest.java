@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static io.fleetguard.testdata.Builders.aCredential;
 import static io.fleetguard.testdata.Builders.aDevice;
+import static io.fleetguard.testdata.Builders.aSupportSession;
 import static io.fleetguard.testdata.Builders.anAuthEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +66,32 @@ class OfflineReplayRulesTest {
                 .contains("auth.jsonl\",\"line\":5,\"reason\":\"dead-letter missing-device-id: deviceId is empty\"");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("auth.jsonl:5: dead-letter missing-device-id",
                 "Offline replay done: 9 records", "events/s");
+    }
+
+    @Test
+    void shouldJudgeASessionExportedOnceAtItsEndByEveryRuleOnce() throws Exception {
+        // Given a session recorder's export: s1 on cam-1 arrives once, already ended, with no ticket and
+        // by a vendor cam-1 does not approve; s2 by an approved vendor with a ticket arrives the same way;
+        // and a start record of s1 that the recorder sends again later
+        ReplayFile registry = write("registry.jsonl", ReplayInput.REGISTRY,
+                JsonLines.encode(aDevice("cam-1").updatedAt(T0.minus(hours(24))).withApprovedSupportVendors("acme-support")
+                        .withCredential(aCredential("fp-1").issuedAt(T0.minus(hours(24)))).build()));
+        ReplayFile support = write("support.jsonl", ReplayInput.SUPPORT,
+                JsonLines.encode(aSupportSession("s1", "cam-1", T0).withVendor("shady-remote").endedAt(T0.plus(hours(1))).build()),
+                JsonLines.encode(aSupportSession("s2", "cam-1", T0.plus(hours(2))).withTicket("CHG-7")
+                        .endedAt(T0.plus(hours(3))).build()),
+                JsonLines.encode(aSupportSession("s1", "cam-1", T0).withVendor("shady-remote").build()));
+
+        // When it is replayed
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        new OfflineReplay(new OfflineReplay.Options(List.of(support, registry), null, dir.resolve("rejects.jsonl"), Map.of(),
+                Clock.systemUTC(), 1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), stdout).run();
+
+        // Then s1's start rules fire on its one record, once each; s2 raises nothing
+        assertThat(decode(stdout.toString(StandardCharsets.UTF_8)))
+                .extracting(a -> a.getType() + " " + a.getSeverity() + " " + a.getActivity() + " " + a.getSubject())
+                .containsExactlyInAnyOrder("UNAPPROVED_REMOTE_SUPPORT HIGH NEW session:s1:no-ticket",
+                        "UNAPPROVED_REMOTE_SUPPORT HIGH NEW session:s1:unapproved-vendor");
     }
 
     private static Duration hours(int n) {

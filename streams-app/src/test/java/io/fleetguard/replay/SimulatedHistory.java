@@ -142,4 +142,35 @@ public final class SimulatedHistory {
     public static List<String> canonical(List<IdentityAlert> alerts) {
         return alerts.stream().map(JsonLines::encode).sorted().toList(); // each line starts with its alertId
     }
+
+    /**
+     * {@link #canonical} with the credential-owner enrichment set aside (evidence
+     * {@code credentialOwner} and the summary's sentence naming it). The owner of a foreign credential
+     * is looked up in a table fed by another partition's registry records, so a run that catches up a
+     * backlog can look before that partition's task has written them (README, Reliability): live may
+     * then omit the owner that offline replay names, never name another one ({@link #credentialOwners}).
+     */
+    public static List<String> canonicalOwnerAside(List<IdentityAlert> alerts) {
+        return canonical(alerts.stream().map(a -> {
+            if (!a.getEvidence().containsKey(OWNER)) {
+                return a;
+            }
+            IdentityAlert copy = IdentityAlert.newBuilder(a).build();
+            Map<String, String> evidence = new HashMap<>(a.getEvidence());
+            String owner = evidence.remove(OWNER);
+            copy.setEvidence(evidence);
+            copy.setSummary(a.getSummary().replace("; that credential is registered to " + owner, ""));
+            return copy;
+        }).toList());
+    }
+
+    /** The credential owner each alert names, by alert id and activity. */
+    public static Map<String, String> credentialOwners(List<IdentityAlert> alerts) {
+        Map<String, String> owners = new HashMap<>();
+        alerts.stream().filter(a -> a.getEvidence().containsKey(OWNER))
+                .forEach(a -> owners.put(a.getAlertId() + " " + a.getActivity(), a.getEvidence().get(OWNER)));
+        return owners;
+    }
+
+    private static final String OWNER = "credentialOwner";
 }

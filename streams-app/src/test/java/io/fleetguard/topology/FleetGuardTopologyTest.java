@@ -175,7 +175,7 @@ class FleetGuardTopologyTest {
 
     @Test
     void shouldApplyARegistryUpdateThatArrivesAfterItsEventWithinTheJoinGrace() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("registry.join.grace.ms", "60000"))) {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("event.order.grace.ms", "60000"))) {
             // Given an event at T0 that arrives before the registration it happened under (T0-1s)
             h.send(anAuthEvent("early", "cam-1", T0).success().withFingerprint("fp-a").build());
             h.register(camera("cam-1", T0.minusSeconds(1), "fp-a"));

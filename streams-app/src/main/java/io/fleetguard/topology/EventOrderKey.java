@@ -1,0 +1,69 @@
+package io.fleetguard.topology;
+
+import io.fleetguard.schema.AuthEvent;
+import io.fleetguard.schema.ConfigChange;
+import io.fleetguard.schema.RemoteSupportSession;
+import io.fleetguard.schema.TelemetryRecord;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The key of an activity in the event-order buffer. Its bytes sort (unsigned, as both store kinds
+ * sort) by event time, then input in the offline replay's tie order (auth, telemetry, config,
+ * support), then device, then the record's offset and a collision counter:
+ * {@code [time 8, sign-flipped][rank 1][device length 2][device UTF-8][offset 8][n 1]}.
+ */
+final class EventOrderKey {
+
+    private static final String[] INPUTS = {"auth", "telemetry", "config", "support"};
+
+    private EventOrderKey() {
+    }
+
+    static byte[] encode(long time, int rank, String deviceId, long offset, int collision) {
+        if (collision > 255) {
+            throw new IllegalStateException("more than 256 activities of " + deviceId + " at one time and offset");
+        }
+        byte[] device = deviceId.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(8 + 1 + 2 + device.length + 8 + 1)
+                .putLong(time ^ Long.MIN_VALUE)
+                .put((byte) rank)
+                .putShort((short) device.length)
+                .put(device)
+                .putLong(offset ^ Long.MIN_VALUE)
+                .put((byte) collision)
+                .array();
+    }
+
+    static long time(byte[] key) {
+        return ByteBuffer.wrap(key).getLong(0) ^ Long.MIN_VALUE;
+    }
+
+    static int rank(byte[] key) {
+        return key[8];
+    }
+
+    static String deviceId(byte[] key) {
+        int length = Short.toUnsignedInt(ByteBuffer.wrap(key).getShort(9));
+        return new String(key, 11, length, StandardCharsets.UTF_8);
+    }
+
+    static int rank(SpecificRecord event) {
+        if (event instanceof AuthEvent) {
+            return 0;
+        } else if (event instanceof TelemetryRecord) {
+            return 1;
+        } else if (event instanceof ConfigChange) {
+            return 2;
+        } else if (event instanceof RemoteSupportSession) {
+            return 3;
+        }
+        throw new IllegalArgumentException("not an activity: " + event.getClass().getName());
+    }
+
+    static String inputName(SpecificRecord event) {
+        return INPUTS[rank(event)];
+    }
+}

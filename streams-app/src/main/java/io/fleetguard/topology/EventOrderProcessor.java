@@ -1,0 +1,168 @@
+package io.fleetguard.topology;
+
+import io.fleetguard.detect.Activity;
+import io.fleetguard.metrics.FleetGuardMetrics;
+import io.fleetguard.schema.AuthEvent;
+import io.fleetguard.schema.ConfigChange;
+import io.fleetguard.schema.DeviceIdentity;
+import io.fleetguard.schema.RemoteSupportSession;
+import io.fleetguard.schema.TelemetryRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Joins every activity (auth, telemetry, config change, support session) with the device's registry
+ * entry as of the activity's event time, in event-time order.
+ *
+ * <p>Kafka Streams hands a task's records over in timestamp order only as far as they are buffered
+ * locally: an input partition that looks caught up (often the registry, or a quiet support-session
+ * topic) does not hold the others back, so an event can be processed before a registry update or an
+ * event of another input that is older than it but arrived later (measured by {@code fleetguard
+ * chaos}: events up to minutes of event time ahead). With {@code event.order.grace.ms} > 0 every
+ * activity waits in a named buffer until stream time has moved that far past it, and leaves in the
+ * order (event time, input, device, offset): registry updates that arrived meanwhile are applied,
+ * and every rule downstream sees the device's activities in the order an offline replay does. An
+ * activity that arrives later than the grace behind stream time is judged at once, out of order, and
+ * counted ({@code fleetguard.events.out.of.order}). With a grace of 0 nothing is buffered and
+ * activities are judged in arrival order.
+ *
+ * <p>The buffer holds what arrived within the last grace period of stream time; it is a named store
+ * with a changelog, so a restarted or moved task resumes with it under exactly-once.
+ */
+final class EventOrderProcessor implements Processor<String, SpecificRecord, String, Observation> {
+
+    static final String STORE = "event-order-buffer";
+
+    private final long graceMs;
+    private final FleetGuardMetrics metrics;
+    private final EventOrderCodec codec = new EventOrderCodec();
+    private ProcessorContext<String, Observation> context;
+    private VersionedKeyValueStore<String, DeviceIdentity> registry;
+    private KeyValueStore<Bytes, byte[]> buffer;
+    /** The event time of the earliest buffered activity; unknown (scan) after a restart. */
+    private long earliest = UNKNOWN;
+    /** The order key of the last activity released, to recognise one that arrives behind it. */
+    private byte[] lastReleased;
+
+    private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    private static final long EMPTY = Long.MAX_VALUE;
+
+    private EventOrderProcessor(Duration grace, FleetGuardMetrics metrics) {
+        this.graceMs = grace.toMillis();
+        this.metrics = metrics;
+    }
+
+    static ProcessorSupplier<String, SpecificRecord, String, Observation> supplier(Duration grace, FleetGuardMetrics metrics,
+                                                                                StateStores stores) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, SpecificRecord, String, Observation> get() {
+                return new EventOrderProcessor(grace, metrics);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return grace.isZero() ? null : Set.of(stores.buffer(STORE, Serdes.Bytes(), Serdes.ByteArray()));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Observation> context) {
+        this.context = context;
+        this.registry = context.getStateStore(FleetGuardTopology.REGISTRY_STORE);
+        if (graceMs > 0) {
+            this.buffer = context.getStateStore(STORE);
+            // Registry records and other sub-topologies' inputs move stream time too, without an
+            // activity reaching process(): release what they made due, so the end of a history (or a
+            // quiet spell of the activity inputs) does not leave activities waiting in the buffer.
+            context.schedule(RELEASE_EVERY, PunctuationType.STREAM_TIME, streamTime -> release(streamTime - graceMs));
+        }
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        if (buffer == null) {
+            judge(record.key(), record.value(), record.timestamp());
+            return;
+        }
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
+        byte[] key = EventOrderKey.encode(record.timestamp(), EventOrderKey.rank(record.value()), record.key(), offset, 0);
+        for (int n = 1; buffer.get(Bytes.wrap(key)) != null; n++) { // the same event time, device and offset twice
+            key = EventOrderKey.encode(record.timestamp(), EventOrderKey.rank(record.value()), record.key(), offset, n);
+        }
+        if (lastReleased != null && Bytes.BYTES_LEXICO_COMPARATOR.compare(key, lastReleased) < 0) {
+            metrics.eventOutOfOrder(EventOrderKey.inputName(record.value()));
+        }
+        buffer.put(Bytes.wrap(key), codec.encode(record.value()));
+        if (earliest == EMPTY || (earliest != UNKNOWN && record.timestamp() < earliest)) {
+            earliest = record.timestamp();
+        }
+        release(context.currentStreamTimeMs() - graceMs);
+    }
+
+    /** Judges, in order, every buffered activity at or before {@code watermark}. */
+    private void release(long watermark) {
+        if (earliest != UNKNOWN && earliest > watermark) {
+            return;
+        }
+        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+        long next = EMPTY;
+        try (KeyValueIterator<Bytes, byte[]> it = buffer.all()) { // in order-key order
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                long time = EventOrderKey.time(kv.key.get());
+                if (time > watermark) {
+                    next = time;
+                    break;
+                }
+                due.add(kv);
+            }
+        }
+        earliest = next;
+        for (KeyValue<Bytes, byte[]> kv : due) {
+            buffer.delete(kv.key);
+            lastReleased = kv.key.get();
+            byte[] k = kv.key.get();
+            judge(EventOrderKey.deviceId(k), codec.decode(EventOrderKey.rank(k), kv.value), EventOrderKey.time(k));
+        }
+    }
+
+    private void judge(String deviceId, SpecificRecord event, long timestamp) {
+        VersionedRecord<DeviceIdentity> identity = registry.get(deviceId, timestamp);
+        context.forward(new Record<>(deviceId, new Observation(activity(event), identity == null ? null : identity.value()),
+                timestamp));
+    }
+
+    private static Activity activity(SpecificRecord event) {
+        if (event instanceof AuthEvent e) {
+            return Activity.of(e);
+        } else if (event instanceof TelemetryRecord t) {
+            return Activity.of(t);
+        } else if (event instanceof ConfigChange c) {
+            return Activity.of(c);
+        } else if (event instanceof RemoteSupportSession s) {
+            return Activity.of(s);
+        }
+        throw new IllegalArgumentException("not an activity: " + event.getClass().getName());
+    }
+}
