@@ -14,7 +14,8 @@ import java.util.Map;
 public record ChaosReport(ChaosOptions options, long records, AlertAudit audit, long ocsfMismatches, int kills,
                    double failoverSeconds, int brokerRestarts, int unexpectedExits, long poisonSent,
                    long poisonDeadLettered, Map<String, Long> poisonReasons, int secretsPlanted, long secretsLeaked,
-                   Map<LogFormat, BrokerLogFuzz.Result> fuzz, long eosLogLines, double wallSeconds) {
+                   Map<LogFormat, BrokerLogFuzz.Result> fuzz, long eosLogLines, long lateRegistryVersions,
+                   double wallSeconds) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +54,7 @@ public record ChaosReport(ChaosOptions options, long records, AlertAudit audit, 
                 String.format("%,d: %,d normalized, %,d skipped, %,d rejected, %,d throttled, %d escaped",
                         r.lines(), r.normalized(), r.skipped(), r.rejected(), r.throttled(), r.escaped())));
         row(out, "EOS warnings in logs (OutOfOrderSequence, CONCURRENT_TRANSACTIONS)", Long.toString(eosLogLines));
+        row(out, "registry versions later than the event-order grace (logged)", Long.toString(lateRegistryVersions));
         row(out, "wall time, seconds", String.format("%.0f", wallSeconds));
         row(out, "verdict", passed() ? "PASS" : "FAIL");
         out.println(json());
@@ -77,6 +79,7 @@ public record ChaosReport(ChaosOptions options, long records, AlertAudit audit, 
                 .put("alerts_expected", audit.expected()).put("alerts_live", audit.live())
                 .put("events", options.events()).put("devices", options.devices()).put("partitions", options.partitions())
                 .put("seed", options.seed()).put("event_order_grace_ms", options.eventOrderGraceMs()).put("eos_log_lines", eosLogLines)
+                .put("late_registry_versions", lateRegistryVersions)
                 .put("wall_seconds", Math.round(wallSeconds)).put("passed", passed());
         return n.toString();
     }

@@ -118,7 +118,7 @@ public final class ChaosRun {
             return new ChaosReport(options, history.records(), audit, verdict.ocsfMismatches(), faults.kills(), failover,
                     faults.brokerRestarts(), faults.unexpectedExits(), poisonSent[0], verdict.poisonDeadLettered(),
                     verdict.poisonReasons(), secrets.all().size(), verdict.secretsLeaked(), fuzz,
-                    EosLogLines.count(apps, dir), (System.nanoTime() - started) / 1e9);
+                    EosLogLines.count(apps, dir), EosLogLines.lateRegistryVersions(apps), (System.nanoTime() - started) / 1e9);
         }
     }
 

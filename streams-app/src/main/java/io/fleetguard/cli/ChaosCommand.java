@@ -46,7 +46,7 @@ final class ChaosCommand implements Callable<Integer> {
     long fuzzLines;
 
     @Option(names = "--event-order-grace-ms", defaultValue = "" + ChaosOptions.DEFAULT_EVENT_ORDER_GRACE_MS,
-            description = "The instances' event.order.grace.ms, in event time (default: ${DEFAULT-VALUE}, 10 min; "
+            description = "The instances' event.order.grace.ms, in event time (default: ${DEFAULT-VALUE}, 1 h; "
                     + "0 judges events in arrival order).")
     long eventOrderGraceMs;
 

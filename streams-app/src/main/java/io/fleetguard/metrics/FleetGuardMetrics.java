@@ -62,6 +62,15 @@ public final class FleetGuardMetrics {
         counter("fleetguard.events.out.of.order", "input", input).increment();
     }
 
+    /** A registry version that arrived after the event-order buffer had released its valid-from time. */
+    public void registryUpdateLate() {
+        counter("fleetguard.registry.updates.late").increment();
+    }
+
+    public double registryUpdatesLate() {
+        return count("fleetguard.registry.updates.late");
+    }
+
     public double eventsOutOfOrder(String input) {
         return count("fleetguard.events.out.of.order", "input", input);
     }

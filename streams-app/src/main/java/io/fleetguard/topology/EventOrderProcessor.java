@@ -22,8 +22,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +53,7 @@ import java.util.Set;
 final class EventOrderProcessor implements Processor<String, SpecificRecord, String, Observation> {
 
     static final String STORE = "event-order-buffer";
+    private static final Logger LOG = LoggerFactory.getLogger(EventOrderProcessor.class);
 
     private final long graceMs;
     private final FleetGuardMetrics metrics;
@@ -59,6 +63,7 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
     private KeyValueStore<Bytes, byte[]> buffer;
     /** The event time of the earliest buffered activity; unknown (scan) after a restart. */
     private long earliest = UNKNOWN;
+    private long outOfOrder;
     /** The order key of the last activity released, to recognise one that arrives behind it. */
     private byte[] lastReleased;
 
@@ -112,6 +117,11 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
         }
         if (lastReleased != null && Bytes.BYTES_LEXICO_COMPARATOR.compare(key, lastReleased) < 0) {
             metrics.eventOutOfOrder(EventOrderKey.inputName(record.value()));
+            if (++outOfOrder <= 20 || outOfOrder % 1000 == 0) { // a few lines, not one per event of a burst
+                LOG.info("{} activity of {} at {} arrived behind the event-order watermark {} ({} so far in this task)",
+                        EventOrderKey.inputName(record.value()), record.key(), Instant.ofEpochMilli(record.timestamp()),
+                        Instant.ofEpochMilli(EventOrderKey.time(lastReleased)), outOfOrder);
+            }
         }
         buffer.put(Bytes.wrap(key), codec.encode(record.value()));
         if (earliest == EMPTY || (earliest != UNKNOWN && record.timestamp() < earliest)) {

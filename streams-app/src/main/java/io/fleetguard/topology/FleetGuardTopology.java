@@ -142,7 +142,8 @@ public final class FleetGuardTopology {
         return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
                         .withTimestampExtractor(registryExtractor).withName("registry-source"))
                 .processValues(() -> new ValidateProcessor<>(validator, DeviceIdentity::getDeviceId, metrics,
-                        spec.name(), true), Named.as("registry-validate"));
+                        spec.name(), true), Named.as("registry-validate"))
+                .processValues(() -> new LateRegistryProbe(config.eventOrderGrace(), metrics), Named.as("registry-late-probe"));
     }
 
     private KTable<String, DeviceIdentity> registry(KStream<String, DeviceIdentity> registryStream) {

@@ -46,9 +46,45 @@ public final class RecordValidator {
             throw new InvalidRecordException(INVALID_TIMESTAMP, "event time " + eventTime
                     + " is absent, before the minimum or too far ahead of the record timestamp");
         }
-        checkSize(value, value.getSchema().getName());
+        if (!fits(value)) { // the fast pass builds no field paths; only a record that breaks a limit pays for them
+            checkSize(value, value.getSchema().getName());
+        }
     }
 
+    /** Whether every string, list and map in {@code value} is within the limits. */
+    private boolean fits(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.length() <= maxFieldLength;
+        } else if (value instanceof SpecificRecord r) {
+            int fields = r.getSchema().getFields().size();
+            for (int i = 0; i < fields; i++) {
+                if (!fits(r.get(i))) {
+                    return false;
+                }
+            }
+        } else if (value instanceof Collection<?> c) {
+            if (c.size() > maxListSize) {
+                return false;
+            }
+            for (Object item : c) {
+                if (!fits(item)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            if (m.size() > maxListSize) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!fits(e.getKey()) || !fits(e.getValue())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Throws naming the path of the first value over a limit. */
     private void checkSize(Object value, String path) {
         if (value instanceof CharSequence s) {
             if (s.length() > maxFieldLength) {

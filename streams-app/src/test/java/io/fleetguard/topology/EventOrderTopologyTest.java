@@ -150,6 +150,22 @@ class EventOrderTopologyTest {
         }
     }
 
+    @Test
+    void shouldCountARegistryVersionThatArrivesBehindTheReleasedActivities() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("event.order.grace.ms", "60000"))) {
+            // Given stream time at T0+10min, so activities up to T0+9min have been released
+            h.send(anAuthEvent("e1", "cam-1", T0.plus(Duration.ofMinutes(10))).success().withFingerprint("fp-1").build());
+
+            // When a version valid from T0+9min30s arrives, then one valid from T0+5min
+            h.register(aDevice("cam-2").updatedAt(T0.plus(Duration.ofSeconds(570))).withCredential(aCredential("fp-2").issuedAt(T0)).build());
+            assertThat(h.metrics.registryUpdatesLate()).as("within the grace").isZero();
+            h.register(aDevice("cam-3").updatedAt(T0.plus(Duration.ofMinutes(5))).withCredential(aCredential("fp-3").issuedAt(T0)).build());
+
+            // Then only the second is late: activities of cam-3 after T0+5min may have been judged without it
+            assertThat(h.metrics.registryUpdatesLate()).isEqualTo(1.0);
+        }
+    }
+
     private static void expiredCredential(TopologyHarness h) {
         h.register(aDevice("cam-1").updatedAt(T0.minus(Duration.ofDays(1)))
                 .withCredential(aCredential("fp-x").issuedAt(T0.minus(Duration.ofDays(400))).expiresAt(T0.minus(Duration.ofDays(1))))
