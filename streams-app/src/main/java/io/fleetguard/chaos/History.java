@@ -138,9 +138,15 @@ final class History implements AutoCloseable {
         }
     }
 
-    /** Writes the rest, then the planted broker-log lines (to the topic and to one file per broker). */
-    Written finish() throws IOException {
-        feed(remaining());
+    /**
+     * Closes the history: the registry re-export (after {@code beforeClosing}, e.g. waiting until the
+     * instances have read everything fed so far), then the planted broker-log lines.
+     */
+    Written closeWith(Runnable beforeClosing) throws IOException {
+        if (remaining() > 0) {
+            throw new IllegalStateException(remaining() + " events not fed yet");
+        }
+        beforeClosing.run();
         reexportRegistry();
         close();
         List<BrokerLog> logs = writeBrokerLogs();

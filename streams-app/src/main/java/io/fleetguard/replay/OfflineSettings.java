@@ -50,10 +50,11 @@ final class OfflineSettings {
         s.put(ConfigKeys.AUTO_REGISTER_SCHEMAS, "true");
         s.put(ConfigKeys.APPLICATION_ID, "fleetguard-replay-offline");
         // Offline, records arrive in event-time order (ties in the event-order buffer's input order),
-        // so a registry version always precedes the events it governs: holding events back (the live
-        // remedy for late arrivals) would change nothing but leave the last grace period of events
-        // unjudged at the end of the input.
-        s.put(ConfigKeys.EVENT_ORDER_GRACE_MS, "0");
+        // so the grace reorders nothing. It still sets how far behind stream time suppression updates
+        // and overdue-session alerts fall due, so a replay given a live instance's grace emits what
+        // that instance emitted by the end of the same input; the last grace period of activities then
+        // waits, as it does live. Without one, 0: everything is judged.
+        s.putIfAbsent(ConfigKeys.EVENT_ORDER_GRACE_MS, "0");
         s.put(ConfigKeys.INGEST_ENABLED, Boolean.toString(!brokerFormats.isEmpty()));
         if (!brokerFormats.isEmpty()) {
             // As the live app is told: ingest.formats, where the formats given with the files win.
