@@ -56,6 +56,7 @@ final class History implements AutoCloseable {
     private final long middle;
     private final long registrySize;
     private final Map<SimEvent.Stream, SpecificRecord> templates = new EnumMap<>(SimEvent.Stream.class);
+    private static final long REEXPORT_STEP_MS = 60_000;
     private final int partitions;
     private final long tailMs;
     /** The registered devices' latest entries, by deviceId; one per partition is re-exported at the end. */
@@ -165,20 +166,28 @@ final class History implements AutoCloseable {
      * so those within the event-order grace would wait in the buffer for ever. As a fleet's registry
      * export would, the history closes with a re-export of one unchanged device per partition,
      * stamped {@code tailMs} after the last event: it moves every task's stream time past the grace
-     * and raises nothing. It goes to the topics and to the files alike, so the offline replay sees
+     * and raises nothing (in one-minute steps, see below). It goes to the topics and to the files alike, so the offline replay sees
      * the same history.
      */
     private void reexportRegistry() {
-        long at = latestTime + tailMs;
+        long last = latestTime;
         Map<Integer, DeviceIdentity> onePerPartition = new TreeMap<>();
         registered.values().forEach(d -> onePerPartition.putIfAbsent(partitionOf(d.getDeviceId()), d));
         if (onePerPartition.size() < partitions) {
             throw new IllegalStateException("the history registers devices on " + onePerPartition.size() + " of "
                     + partitions + " partitions; every task needs one to close the history");
         }
-        for (DeviceIdentity d : onePerPartition.values()) {
-            DeviceIdentity again = DeviceIdentity.newBuilder(d).setUpdatedAt(Instant.ofEpochMilli(at)).build();
-            write(new SimEvent(SimEvent.Stream.REGISTRY, again.getDeviceId(), again, at, null, null));
+        // In steps of a minute, not one jump: a jump past the grace releases the whole grace period of
+        // held activities in one go, one transaction too long for the transaction timeout (seen with a
+        // 1-hour grace: the instance was fenced every 40 s and never finished).
+        for (long at = Math.min(last + REEXPORT_STEP_MS, last + tailMs); ; at = Math.min(at + REEXPORT_STEP_MS, last + tailMs)) {
+            for (DeviceIdentity d : onePerPartition.values()) {
+                DeviceIdentity again = DeviceIdentity.newBuilder(d).setUpdatedAt(Instant.ofEpochMilli(at)).build();
+                write(new SimEvent(SimEvent.Stream.REGISTRY, again.getDeviceId(), again, at, null, null));
+            }
+            if (at == last + tailMs) {
+                break;
+            }
         }
         kafka.flush();
     }
