@@ -37,6 +37,11 @@ final class EventOrderKey {
                 .array();
     }
 
+    /** The 8 bytes every key of {@code time} starts with; shorter than any key, so it sorts before them. */
+    static byte[] timePrefix(long time) {
+        return ByteBuffer.allocate(8).putLong(time ^ Long.MIN_VALUE).array();
+    }
+
     static long time(byte[] key) {
         return ByteBuffer.wrap(key).getLong(0) ^ Long.MIN_VALUE;
     }
