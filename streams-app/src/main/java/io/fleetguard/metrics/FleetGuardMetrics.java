@@ -33,7 +33,12 @@ public final class FleetGuardMetrics {
     }
 
     public void recordIn(String input) {
-        counter("fleetguard.records.in", "input", input).increment();
+        recordsInCounter(input).increment();
+    }
+
+    /** The counter of records read from {@code input}, for a processor to keep instead of looking it up per record. */
+    public Counter recordsInCounter(String input) {
+        return counter("fleetguard.records.in", "input", input);
     }
 
     public void alert(IdentityAlert alert) {

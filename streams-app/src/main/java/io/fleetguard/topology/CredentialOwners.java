@@ -58,23 +58,24 @@ final class CredentialOwners {
     }
 
     /**
-     * Adds the owning device to alerts about a credential the device does not hold: IMPERSONATED_TELEMETRY
-     * and CLONED_IDENTITY over an unlisted credential, when their subject is its fingerprint.
+     * Adds the owning device to alerts about a credential the device does not hold (those for which
+     * {@link #namesForeignFingerprint} holds). They are re-keyed by fingerprint to the owners' table,
+     * which makes this and the table a sub-topology of their own; the result is keyed by device again.
      */
-    KStream<String, IdentityAlert> enrich(KStream<String, IdentityAlert> in) {
-        Map<String, KStream<String, IdentityAlert>> split = in.split(Named.as("impersonation-"))
-                .branch((k, a) -> namesForeignFingerprint(a), org.apache.kafka.streams.kstream.Branched.as("by-credential"))
-                .defaultBranch(org.apache.kafka.streams.kstream.Branched.as("other"));
-        KStream<String, IdentityAlert> enriched = split.get("impersonation-by-credential")
+    KStream<String, IdentityAlert> withOwners(KStream<String, IdentityAlert> foreign) {
+        return foreign
                 .selectKey((deviceId, a) -> a.getSubject().toLowerCase(java.util.Locale.ROOT), Named.as("impersonation-key-by-credential"))
                 .leftJoin(owners, CredentialOwners::withOwner,
                         Joined.<String, IdentityAlert, String>as("impersonation-credential-owner")
                                 .withKeySerde(Serdes.String()).withValueSerde(alerts.valueSerde()).withOtherValueSerde(Serdes.String()))
                 .selectKey((fp, a) -> a.getDeviceId(), Named.as("impersonation-key-by-device"));
-        return split.get("impersonation-other").merge(enriched, Named.as("impersonation-merge"));
     }
 
-    private static boolean namesForeignFingerprint(IdentityAlert a) {
+    /**
+     * IMPERSONATED_TELEMETRY, and CLONED_IDENTITY over an unlisted credential, when their subject is
+     * the fingerprint of a credential (not a principal): the alerts that can name the owner.
+     */
+    static boolean namesForeignFingerprint(IdentityAlert a) {
         boolean foreign = a.getType() == AlertType.IMPERSONATED_TELEMETRY
                 || (a.getType() == AlertType.CLONED_IDENTITY && "unlisted-credential".equals(a.getEvidence().get("reason")));
         return foreign && !a.getSubject().startsWith("principal:");

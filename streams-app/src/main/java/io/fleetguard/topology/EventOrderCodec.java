@@ -1,10 +1,5 @@
 package io.fleetguard.topology;
 
-import io.fleetguard.schema.AuthEvent;
-import io.fleetguard.schema.ConfigChange;
-import io.fleetguard.schema.RemoteSupportSession;
-import io.fleetguard.schema.TelemetryRecord;
-import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -28,9 +23,6 @@ import java.util.List;
 final class EventOrderCodec {
 
     static final byte FORMAT = 1;
-    private static final Schema[] SCHEMAS = {AuthEvent.getClassSchema(), TelemetryRecord.getClassSchema(),
-            ConfigChange.getClassSchema(), RemoteSupportSession.getClassSchema()};
-
     private final List<SpecificDatumWriter<SpecificRecord>> writers = new ArrayList<>();
     private final List<SpecificDatumReader<SpecificRecord>> readers = new ArrayList<>();
     private BinaryEncoder encoder;
@@ -38,9 +30,9 @@ final class EventOrderCodec {
 
     /** One per processor: the readers, writers and coders are reused and not thread-safe. */
     EventOrderCodec() {
-        for (Schema schema : SCHEMAS) {
-            writers.add(new SpecificDatumWriter<>(schema));
-            readers.add(new SpecificDatumReader<>(schema));
+        for (ActivityInput input : ActivityInput.values()) {
+            writers.add(new SpecificDatumWriter<>(input.schema()));
+            readers.add(new SpecificDatumReader<>(input.schema()));
         }
     }
 
@@ -49,7 +41,7 @@ final class EventOrderCodec {
         out.write(FORMAT);
         encoder = EncoderFactory.get().binaryEncoder(out, encoder);
         try {
-            writers.get(EventOrderKey.rank(event)).write(event, encoder);
+            writers.get(ActivityInput.of(event).rank()).write(event, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

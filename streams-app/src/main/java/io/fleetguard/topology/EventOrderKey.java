@@ -1,10 +1,5 @@
 package io.fleetguard.topology;
 
-import io.fleetguard.schema.AuthEvent;
-import io.fleetguard.schema.ConfigChange;
-import io.fleetguard.schema.RemoteSupportSession;
-import io.fleetguard.schema.TelemetryRecord;
-import org.apache.avro.specific.SpecificRecord;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +11,6 @@ import java.nio.charset.StandardCharsets;
  * {@code [time 8, sign-flipped][rank 1][device length 2][device UTF-8][offset 8][n 1]}.
  */
 final class EventOrderKey {
-
-    private static final String[] INPUTS = {"auth", "telemetry", "config", "support"};
 
     private EventOrderKey() {
     }
@@ -53,22 +46,5 @@ final class EventOrderKey {
     static String deviceId(byte[] key) {
         int length = Short.toUnsignedInt(ByteBuffer.wrap(key).getShort(9));
         return new String(key, 11, length, StandardCharsets.UTF_8);
-    }
-
-    static int rank(SpecificRecord event) {
-        if (event instanceof AuthEvent) {
-            return 0;
-        } else if (event instanceof TelemetryRecord) {
-            return 1;
-        } else if (event instanceof ConfigChange) {
-            return 2;
-        } else if (event instanceof RemoteSupportSession) {
-            return 3;
-        }
-        throw new IllegalArgumentException("not an activity: " + event.getClass().getName());
-    }
-
-    static String inputName(SpecificRecord event) {
-        return INPUTS[rank(event)];
     }
 }

@@ -1,12 +1,7 @@
 package io.fleetguard.topology;
 
-import io.fleetguard.detect.Activity;
 import io.fleetguard.metrics.FleetGuardMetrics;
-import io.fleetguard.schema.AuthEvent;
-import io.fleetguard.schema.ConfigChange;
 import io.fleetguard.schema.DeviceIdentity;
-import io.fleetguard.schema.RemoteSupportSession;
-import io.fleetguard.schema.TelemetryRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -108,15 +103,16 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
-        byte[] key = EventOrderKey.encode(record.timestamp(), EventOrderKey.rank(record.value()), record.key(), offset, 0);
+        ActivityInput input = ActivityInput.of(record.value());
+        byte[] key = EventOrderKey.encode(record.timestamp(), input.rank(), record.key(), offset, 0);
         for (int n = 1; buffer.get(Bytes.wrap(key)) != null; n++) { // the same event time, device and offset twice
-            key = EventOrderKey.encode(record.timestamp(), EventOrderKey.rank(record.value()), record.key(), offset, n);
+            key = EventOrderKey.encode(record.timestamp(), input.rank(), record.key(), offset, n);
         }
         if (lastReleased != null && Bytes.BYTES_LEXICO_COMPARATOR.compare(key, lastReleased) < 0) {
-            metrics.eventOutOfOrder(EventOrderKey.inputName(record.value()));
+            metrics.eventOutOfOrder(input.inputName());
             if (++outOfOrder <= 20 || outOfOrder % 1000 == 0) { // a few lines, not one per event of a burst
                 LOG.info("{} activity of {} at {} arrived behind the event-order watermark {} ({} so far in this task)",
-                        EventOrderKey.inputName(record.value()), record.key(), Instant.ofEpochMilli(record.timestamp()),
+                        input.inputName(), record.key(), Instant.ofEpochMilli(record.timestamp()),
                         Instant.ofEpochMilli(EventOrderKey.time(lastReleased)), outOfOrder);
             }
         }
@@ -146,20 +142,7 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
 
     private void judge(String deviceId, SpecificRecord event, long timestamp) {
         VersionedRecord<DeviceIdentity> identity = registry.get(deviceId, timestamp);
-        context.forward(new Record<>(deviceId, new Observation(activity(event), identity == null ? null : identity.value()),
+        context.forward(new Record<>(deviceId, new Observation(ActivityInput.of(event).activity(event), identity == null ? null : identity.value()),
                 timestamp));
-    }
-
-    private static Activity activity(SpecificRecord event) {
-        if (event instanceof AuthEvent e) {
-            return Activity.of(e);
-        } else if (event instanceof TelemetryRecord t) {
-            return Activity.of(t);
-        } else if (event instanceof ConfigChange c) {
-            return Activity.of(c);
-        } else if (event instanceof RemoteSupportSession s) {
-            return Activity.of(s);
-        }
-        throw new IllegalArgumentException("not an activity: " + event.getClass().getName());
     }
 }

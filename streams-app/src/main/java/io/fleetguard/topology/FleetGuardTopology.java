@@ -6,10 +6,8 @@ import io.fleetguard.detect.DetectionEngine;
 import io.fleetguard.detect.Detectors;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.schema.AuthEvent;
-import io.fleetguard.schema.ConfigChange;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.IdentityAlert;
-import io.fleetguard.schema.RemoteSupportSession;
 import io.fleetguard.schema.TelemetryRecord;
 import org.apache.avro.specific.SpecificRecord;
 import io.fleetguard.ocsf.OcsfDetectionFinding;
@@ -24,8 +22,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * FleetGuard's detection topology: each input is validated, keyed by device, joined with the
@@ -37,6 +35,12 @@ public final class FleetGuardTopology {
 
     /** The versioned registry store; its changelog is the app's only copy of registry history. */
     public static final String REGISTRY_STORE = "registry-versions";
+
+    /**
+     * Registry entries kept decoded per stream thread: every activity reads its device's entry, and
+     * decoding the Avro record (with its credential list) was the largest part of that read.
+     */
+    static final int DECODED_IDENTITIES_PER_THREAD = 16_384;
 
     /** Stamped into OCSF metadata.product.version; from the jar manifest, so live and replay agree. */
     private static final String PRODUCT_VERSION = productVersion();
@@ -89,14 +93,9 @@ public final class FleetGuardTopology {
         CredentialOwners credentialOwners = new CredentialOwners(registryStream, config.registryHistoryRetention(),
                 topics.alerts(), stores);
 
-        KStream<String, AuthEvent> authIn = keyedByDevice(builder, topics.authEvents(), AuthEvent::getDeviceId, "auth");
-        KStream<String, SpecificRecord> activities = authIn.<SpecificRecord>mapValues(v -> v, Named.as("auth-activity"))
-                .merge(keyedByDevice(builder, topics.telemetry(), TelemetryRecord::getDeviceId, "telemetry")
-                        .<SpecificRecord>mapValues(v -> v, Named.as("telemetry-activity")), Named.as("activities-telemetry"))
-                .merge(keyedByDevice(builder, topics.configChanges(), ConfigChange::getDeviceId, "config")
-                        .<SpecificRecord>mapValues(v -> v, Named.as("config-activity")), Named.as("activities-config"))
-                .merge(keyedByDevice(builder, topics.supportSessions(), RemoteSupportSession::getDeviceId, "support")
-                        .<SpecificRecord>mapValues(v -> v, Named.as("support-activity")), Named.as("activities-support"));
+        KStream<String, SpecificRecord> activities = activitiesByDevice(builder);
+        KStream<String, AuthEvent> authIn = activities.filter((k, v) -> v instanceof AuthEvent, Named.as("auth-in"))
+                .mapValues(v -> (AuthEvent) v, Named.as("auth-in-cast"));
         Map<String, KStream<String, Observation>> observed = activities
                 .process(EventOrderProcessor.supplier(config.eventOrderGrace(), metrics, stores),
                         Named.as("activity-registry-join"), REGISTRY_STORE)
@@ -110,26 +109,27 @@ public final class FleetGuardTopology {
         KStream<String, Observation> changes = observed.get("observed-config");
         KStream<String, Observation> support = observed.get("observed-support");
 
-        // Uses over credentials the device does not own name the device that owns them, if any.
-        KStream<String, IdentityAlert> foreignCredentials = detect(telemetry, "telemetry")
+        // Uses over credentials the device does not own go to the owners' table to name the device
+        // that owns them, if any; the rest stay with the device.
+        Map<String, KStream<String, IdentityAlert>> foreignCredentials = detect(telemetry, "telemetry")
                 .merge(auth.processValues(() -> new UnlistedCredentialProcessor(config.policy()), Named.as("auth-unlisted-credential"), REGISTRY_STORE),
-                        Named.as("foreign-credential-alerts"));
-        KStream<String, IdentityAlert> alerts = detect(auth, "auth")
-                .merge(credentialOwners.enrich(foreignCredentials), Named.as("alerts-merge-telemetry"))
+                        Named.as("foreign-credential-alerts"))
+                .split(Named.as("impersonation-"))
+                .branch((k, a) -> CredentialOwners.namesForeignFingerprint(a), Branched.as("by-credential"))
+                .defaultBranch(Branched.as("other"));
+        StatefulDetection stateful = new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores,
+                config.eventOrderGrace());
+        KStream<String, IdentityAlert> perDevice = detect(auth, "auth")
+                .merge(foreignCredentials.get("impersonation-other"), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
                 .merge(detect(support, "support"), Named.as("alerts-merge-support"))
-                .merge(new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores, config.eventOrderGrace())
-                        .alerts(authIn, auth, telemetry, changes, support), Named.as("alerts-merge-stateful"));
+                .merge(stateful.perDevice(auth, telemetry, changes, support), Named.as("alerts-merge-stateful"));
 
-        KStream<String, IdentityAlert> out = alerts
-                .process(SuppressionProcessor.supplier(config.policy().suppressionWindow(), topics.alerts().valueSerde(), stores,
-                                config.eventOrderGrace()),
-                        Named.as("alert-suppression"))
-                .peek((deviceId, alert) -> metrics.alert(alert), Named.as("alerts-count"));
-        out.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
-                .withName("alerts-sink"));
-        out.mapValues(alert -> OcsfDetectionFinding.toJson(alert, PRODUCT_VERSION), Named.as("alerts-to-ocsf"))
-                .to(topics.alertsOcsf(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-ocsf-sink"));
+        // Three sub-topologies write alerts, each suppressing its own: they never hold the same
+        // (type, device, subject), and none of them has to read another's alerts through a topic.
+        deliver(perDevice, "");
+        deliver(stateful.crossDevice(authIn), "cross-device-");
+        deliver(credentialOwners.withOwners(foreignCredentials.get("impersonation-by-credential")), "credential-owner-");
         return builder.build();
     }
 
@@ -150,7 +150,8 @@ public final class FleetGuardTopology {
         TopicSpec<String, DeviceIdentity> spec = topics.registry();
         return registryStream.toTable(Named.as("registry-table"),
                         stores.<String, DeviceIdentity>versioned(REGISTRY_STORE, config.registryHistoryRetention())
-                                .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
+                                .withKeySerde(spec.keySerde())
+                                .withValueSerde(DecodedValueCache.wrap(spec.valueSerde(), DECODED_IDENTITIES_PER_THREAD)));
     }
 
     /**
@@ -177,22 +178,52 @@ public final class FleetGuardTopology {
     }
 
     /**
-     * Validates an input and makes sure each record is keyed by its deviceId. Only records keyed
-     * otherwise go through a repartition topic; the correctly keyed majority joins directly.
+     * Suppresses {@code alerts} and writes them to the alert topic (Avro) and the OCSF topic. The
+     * per-device alerts use the unprefixed names; the other sub-topologies prefix theirs.
      */
-    private <V extends SpecificRecord> KStream<String, V> keyedByDevice(
-            StreamsBuilder builder, TopicSpec<String, V> spec, Function<V, String> deviceIdOf, String name) {
-        KStream<String, V> valid = builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
-                        .withTimestampExtractor(extractor).withName(name + "-source"))
-                .processValues(() -> new ValidateProcessor<>(validator, deviceIdOf, metrics, spec.name(), false),
-                        Named.as(name + "-validate"));
-        Map<String, KStream<String, V>> byKey = valid.split(Named.as(name + "-key-"))
-                .branch((key, value) -> deviceIdOf.apply(value).equals(key), Branched.as("ok"))
+    private void deliver(KStream<String, IdentityAlert> alerts, String prefix) {
+        KStream<String, IdentityAlert> out = alerts
+                .process(SuppressionProcessor.supplier(prefix, config.policy().suppressionWindow(), topics.alerts().valueSerde(),
+                                stores, config.eventOrderGrace()),
+                        Named.as(prefix + "alert-suppression"))
+                .peek((deviceId, alert) -> metrics.alert(alert), Named.as(prefix + "alerts-count"));
+        out.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                .withName(prefix + "alerts-sink"));
+        out.mapValues(alert -> OcsfDetectionFinding.toJson(alert, PRODUCT_VERSION), Named.as(prefix + "alerts-to-ocsf"))
+                .to(topics.alertsOcsf(), Produced.with(Serdes.String(), Serdes.String()).withName(prefix + "alerts-ocsf-sink"));
+    }
+
+    /**
+     * The four activity inputs, validated and merged into one stream keyed by device. Records keyed
+     * otherwise (a minority, or none) share one repartition topic, {@code activities-by-device}; the
+     * correctly keyed ones go straight on. One topic rather than one per input keeps the partitions a
+     * task reads, and Kafka Streams' per-record work over its empty ones, small.
+     */
+    private KStream<String, SpecificRecord> activitiesByDevice(StreamsBuilder builder) {
+        KStream<String, SpecificRecord> merged = validated(builder, topics.authEvents(), ActivityInput.AUTH)
+                .merge(validated(builder, topics.telemetry(), ActivityInput.TELEMETRY), Named.as("activities-telemetry"))
+                .merge(validated(builder, topics.configChanges(), ActivityInput.CONFIG), Named.as("activities-config"))
+                .merge(validated(builder, topics.supportSessions(), ActivityInput.SUPPORT), Named.as("activities-support"));
+        Map<String, KStream<String, SpecificRecord>> byKey = merged.split(Named.as("activity-key-"))
+                .branch((key, value) -> ActivityInput.of(value).deviceId(value).equals(key), Branched.as("ok"))
                 .defaultBranch(Branched.as("wrong"));
-        KStream<String, V> rekeyed = byKey.get(name + "-key-wrong")
-                .selectKey((key, value) -> deviceIdOf.apply(value), Named.as(name + "-rekey"))
-                .repartition(Repartitioned.<String, V>as(name + "-by-device")
-                        .withKeySerde(spec.keySerde()).withValueSerde(spec.valueSerde()));
-        return byKey.get(name + "-key-ok").merge(rekeyed, Named.as(name + "-keyed"));
+        ActivitySerde serde = new ActivitySerde(List.of(topics.authEvents(), topics.telemetry(), topics.configChanges(),
+                topics.supportSessions()));
+        KStream<String, SpecificRecord> rekeyed = byKey.get("activity-key-wrong")
+                .selectKey((key, value) -> ActivityInput.of(value).deviceId(value), Named.as("activity-rekey"))
+                .repartition(Repartitioned.<String, SpecificRecord>as("activities-by-device")
+                        .withKeySerde(topics.authEvents().keySerde()).withValueSerde(serde));
+        return byKey.get("activity-key-ok").merge(rekeyed, Named.as("activities-keyed"));
+    }
+
+    /** An activity input, read with its event time and validated; a record failing validation goes to the dead-letter topic. */
+    private <V extends SpecificRecord> KStream<String, SpecificRecord> validated(StreamsBuilder builder, TopicSpec<String, V> spec,
+                                                                                 ActivityInput input) {
+        String name = input.inputName();
+        return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
+                        .withTimestampExtractor(extractor).withName(name + "-source"))
+                .processValues(() -> new ValidateProcessor<V>(validator, input::deviceId, metrics, spec.name(), false),
+                        Named.as(name + "-validate"))
+                .mapValues(v -> (SpecificRecord) v, Named.as(name + "-activity"));
     }
 }

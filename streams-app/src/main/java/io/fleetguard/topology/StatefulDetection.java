@@ -18,7 +18,7 @@ import java.time.Duration;
  * Wires the rules that need memory. Per-device rules run where the streams are already keyed by
  * device; only two rules need another key and get a named repartition topic: failures by source
  * address (password spraying) and successful authentications by credential fingerprint (sharing).
- * Their alerts are keyed back by device for the alert topic.
+ * Their alerts are keyed back by device for the alert topic, in a sub-topology of their own.
  */
 final class StatefulDetection {
 
@@ -43,16 +43,23 @@ final class StatefulDetection {
         this.authSpec = authSpec;
     }
 
-    KStream<String, IdentityAlert> alerts(KStream<String, AuthEvent> authIn, KStream<String, Observation> auth,
-                                          KStream<String, Observation> telemetry, KStream<String, Observation> config,
-                                          KStream<String, Observation> support) {
+    /** The rules keyed by device: they run in the task that judges the device's activities. */
+    KStream<String, IdentityAlert> perDevice(KStream<String, Observation> auth, KStream<String, Observation> telemetry,
+                                             KStream<String, Observation> config, KStream<String, Observation> support) {
         return deviceHistory(auth, telemetry)
                 .merge(failuresByDevice(auth), Named.as("stateful-merge-failures-device"))
-                .merge(failuresBySource(authIn), Named.as("stateful-merge-failures-source"))
-                .merge(sharedCredentials(authIn), Named.as("stateful-merge-shared"))
                 .merge(support.merge(config, Named.as("support-and-config"))
                         .process(SupportSessionProcessor.supplier(policy, stores, lag), Named.as("support-sessions")),
                         Named.as("stateful-merge-support"));
+    }
+
+    /**
+     * The rules keyed by something other than the device (source address, credential fingerprint):
+     * they read their own repartition topics, so they form a sub-topology of their own, whose alerts
+     * (re-keyed by device) are suppressed and written there too.
+     */
+    KStream<String, IdentityAlert> crossDevice(KStream<String, AuthEvent> authIn) {
+        return failuresBySource(authIn).merge(sharedCredentials(authIn), Named.as("stateful-merge-shared"));
     }
 
     private KStream<String, IdentityAlert> deviceHistory(KStream<String, Observation> auth, KStream<String, Observation> telemetry) {

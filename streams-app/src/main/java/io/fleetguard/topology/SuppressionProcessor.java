@@ -39,27 +39,45 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
 
     private final Suppression suppression;
     private final long lagMs;
+    private final String storeName;
+    private final String deadlinesStoreName;
     private ProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, IdentityAlert> held;
     private KeyValueStore<String, String> deadlines;
 
-    private SuppressionProcessor(Suppression suppression, Duration lag) {
+    private SuppressionProcessor(Suppression suppression, Duration lag, String storeName, String deadlinesStoreName) {
         this.suppression = suppression;
         this.lagMs = lag.toMillis();
+        this.storeName = storeName;
+        this.deadlinesStoreName = deadlinesStoreName;
     }
 
+    /** The suppression of the per-device alerts, in {@link #STORE} and {@link #DEADLINES_STORE}. */
     static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(Duration window, Serde<IdentityAlert> serde,
                                                                                 StateStores stores, Duration lag) {
+        return supplier("", window, serde, stores, lag);
+    }
+
+    /**
+     * A suppression whose stores are named {@code prefix} + {@link #STORE} and {@code prefix} +
+     * {@link #DEADLINES_STORE}: each sub-topology that writes alerts suppresses its own, and no two
+     * of them ever hold the same (type, device, subject).
+     */
+    static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(String prefix, Duration window,
+                                                                                Serde<IdentityAlert> serde,
+                                                                                StateStores stores, Duration lag) {
+        String storeName = prefix + STORE;
+        String deadlinesStoreName = prefix + DEADLINES_STORE;
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, IdentityAlert, String, IdentityAlert> get() {
-                return new SuppressionProcessor(new Suppression(window), lag);
+                return new SuppressionProcessor(new Suppression(window), lag, storeName, deadlinesStoreName);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(stores.keyValue(STORE, Serdes.String(), serde),
-                        stores.keyValue(DEADLINES_STORE, Serdes.String(), Serdes.String()));
+                return Set.of(stores.keyValue(storeName, Serdes.String(), serde),
+                        stores.keyValue(deadlinesStoreName, Serdes.String(), Serdes.String()));
             }
         };
     }
@@ -67,8 +85,8 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
     @Override
     public void init(ProcessorContext<String, IdentityAlert> context) {
         this.context = context;
-        this.held = context.getStateStore(STORE);
-        this.deadlines = context.getStateStore(DEADLINES_STORE);
+        this.held = context.getStateStore(storeName);
+        this.deadlines = context.getStateStore(deadlinesStoreName);
         indexHeldAlertsOnce();
         context.schedule(PUNCTUATE_EVERY, PunctuationType.STREAM_TIME, streamTime -> closeWindows(streamTime - lagMs));
     }

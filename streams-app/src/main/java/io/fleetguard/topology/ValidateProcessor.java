@@ -1,6 +1,7 @@
 package io.fleetguard.topology;
 
 import io.fleetguard.metrics.FleetGuardMetrics;
+import io.micrometer.core.instrument.Counter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -22,6 +23,7 @@ final class ValidateProcessor<V extends SpecificRecord> implements FixedKeyProce
     private final String input;
     private final boolean registry;
     private FixedKeyProcessorContext<String, V> context;
+    private Counter recordsIn;
 
     /**
      * @param registry true for the registry topic: a null value (tombstone) deregisters the device,
@@ -40,11 +42,12 @@ final class ValidateProcessor<V extends SpecificRecord> implements FixedKeyProce
     @Override
     public void init(FixedKeyProcessorContext<String, V> context) {
         this.context = context;
+        this.recordsIn = metrics.recordsInCounter(input);
     }
 
     @Override
     public void process(FixedKeyRecord<String, V> record) {
-        metrics.recordIn(input);
+        recordsIn.increment();
         V value = record.value();
         if (value == null && registry) {
             if (record.key() == null || record.key().isBlank()) {

@@ -50,7 +50,10 @@ class ReplayTargetTest {
 
         assertThat(ReplayResources.internalTopics(replay))
                 .contains("fleetguard-replay-a-registry-versions-changelog", "fleetguard-replay-a-alert-suppression-store-changelog",
-                        "fleetguard-replay-a-auth-by-device-repartition", "fleetguard-replay-a-support-by-device-repartition")
+                        "fleetguard-replay-a-activities-by-device-repartition",
+                        "fleetguard-replay-a-cross-device-alert-suppression-store-changelog",
+                        "fleetguard-replay-a-credential-owner-alert-suppression-deadlines-changelog")
+                .doesNotContain("fleetguard-replay-a-auth-by-device-repartition")
                 .allMatch(t -> t.startsWith("fleetguard-replay-a-") && (t.endsWith("-changelog") || t.endsWith("-repartition")));
     }
 }

@@ -7,6 +7,7 @@ import io.fleetguard.schema.CredentialType;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.schema.Severity;
+import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.fleetguard.testdata.Builders.aCredential;
 import static io.fleetguard.testdata.Builders.aDevice;
@@ -308,7 +310,34 @@ class FleetGuardTopologyTest {
 
             assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
             assertThat(description).contains("registry-versions", "alert-suppression-store",
-                    "auth-by-device-repartition", "telemetry-by-device-repartition");
+                    "activities-by-device-repartition", "cross-device-alert-suppression-store",
+                    "credential-owner-alert-suppression-store");
         }
+    }
+
+    @Test
+    void shouldKeepTheDetectingTaskOnItsInputsAndOneRepartitionTopic() {
+        try (TopologyHarness h = harness()) {
+            TopologyDescription description = FleetGuardTopology.build(h.config, h.topics, h.metrics).describe();
+
+            // Kafka Streams does per-record work for every empty partition of a task (max.task.idle.ms):
+            // the sub-topology that judges activities reads the four inputs, the registry and one
+            // repartition topic; the rules keyed otherwise and the credential owners read theirs apart.
+            Set<String> judging = description.subtopologies().stream()
+                    .map(FleetGuardTopologyTest::sourceTopics)
+                    .filter(topics -> topics.contains(h.topics.authEvents().name()))
+                    .findFirst().orElseThrow();
+            assertThat(judging).containsExactlyInAnyOrder(h.topics.authEvents().name(), h.topics.telemetry().name(),
+                    h.topics.configChanges().name(), h.topics.supportSessions().name(), h.topics.registry().name(),
+                    "activities-by-device-repartition");
+            assertThat(description.subtopologies()).hasSize(4);
+        }
+    }
+
+    private static Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream()
+                .filter(n -> n instanceof TopologyDescription.Source)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
+                .collect(java.util.stream.Collectors.toSet());
     }
 }
