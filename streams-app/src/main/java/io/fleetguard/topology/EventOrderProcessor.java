@@ -52,6 +52,8 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
 
     private final long graceMs;
     private final FleetGuardMetrics metrics;
+    private final JudgedTime judgedTime;
+    private final int maxPerRelease;
     private final EventOrderCodec codec = new EventOrderCodec();
     private ProcessorContext<String, Observation> context;
     private VersionedKeyValueStore<String, DeviceIdentity> registry;
@@ -59,21 +61,50 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
     private long outOfOrder;
     /** The order key of the last activity released, to recognise one that arrives behind it. */
     private byte[] lastReleased;
+    /** Activities due but not released yet: a stream-time jump made more due than one release takes. */
+    private boolean backlog;
 
     private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
+    /** How often a backlog is drained further, in wall-clock time, between transactions. */
+    static final Duration DRAIN_EVERY = Duration.ofMillis(100);
+    /**
+     * Activities judged per release at most, live. A stream-time jump (a quiet spell of the activity
+     * inputs ended by a registry export, a device clock far ahead) can make a whole grace period of
+     * activities due at once; judging them all in one call made a transaction outlive its timeout
+     * (measured by chaos: an hour, about 180,000 activities, fenced every 40 s). The rest is judged by
+     * later records and by a wall-clock drain, in the same order.
+     */
+    static final int MAX_PER_RELEASE = 5_000;
     private static final Bytes FIRST = Bytes.wrap(EventOrderKey.timePrefix(Long.MIN_VALUE));
 
-    private EventOrderProcessor(Duration grace, FleetGuardMetrics metrics) {
+    private EventOrderProcessor(Duration grace, FleetGuardMetrics metrics, JudgedTime judgedTime, int maxPerRelease) {
         this.graceMs = grace.toMillis();
         this.metrics = metrics;
+        this.judgedTime = judgedTime;
+        this.maxPerRelease = maxPerRelease;
+    }
+
+    /**
+     * @param judgedTime where this processor says how far it has judged, for the stream-time
+     *                   processors downstream
+     */
+    static ProcessorSupplier<String, SpecificRecord, String, Observation> supplier(Duration grace, FleetGuardMetrics metrics,
+                                                                                StateStores stores, JudgedTime judgedTime) {
+        // Offline replay has no transaction to keep short and drives no wall-clock drain: all at once.
+        int maxPerRelease = stores == StateStores.EPHEMERAL ? Integer.MAX_VALUE : MAX_PER_RELEASE;
+        return supplier(grace, metrics, stores, judgedTime, maxPerRelease);
     }
 
     static ProcessorSupplier<String, SpecificRecord, String, Observation> supplier(Duration grace, FleetGuardMetrics metrics,
-                                                                                StateStores stores) {
+                                                                                StateStores stores, JudgedTime judgedTime,
+                                                                                int maxPerRelease) {
+        if (maxPerRelease < 1) {
+            throw new IllegalArgumentException("maxPerRelease must be at least 1, not " + maxPerRelease);
+        }
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, SpecificRecord, String, Observation> get() {
-                return new EventOrderProcessor(grace, metrics);
+                return new EventOrderProcessor(grace, metrics, judgedTime, maxPerRelease);
             }
 
             @Override
@@ -89,10 +120,24 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
         this.registry = context.getStateStore(FleetGuardTopology.REGISTRY_STORE);
         if (graceMs > 0) {
             this.buffer = context.getStateStore(STORE);
+            // Until the first release, the restored buffer may hold anything: nothing downstream closes.
+            judgedTime.judgedUpTo(context.taskId(), Long.MIN_VALUE);
             // Registry records and other sub-topologies' inputs move stream time too, without an
             // activity reaching process(): release what they made due, so the end of a history (or a
             // quiet spell of the activity inputs) does not leave activities waiting in the buffer.
             context.schedule(RELEASE_EVERY, PunctuationType.STREAM_TIME, streamTime -> release(streamTime - graceMs));
+            context.schedule(DRAIN_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
+                if (backlog) {
+                    release(context.currentStreamTimeMs() - graceMs);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        if (buffer != null) {
+            judgedTime.forget(context.taskId());
         }
     }
 
@@ -120,17 +165,22 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
         release(context.currentStreamTimeMs() - graceMs);
     }
 
-    /** Judges, in order, every buffered activity at or before {@code watermark}. */
+    /**
+     * Judges, in order, the buffered activities at or before {@code watermark}: all of them, or the
+     * first {@link #maxPerRelease} (then the rest stays due, and {@link #backlog} says so).
+     */
     private void release(long watermark) {
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
         // Only the due keys: the in-memory store copies the key set of the range it iterates, so all()
         // here cost the whole buffer on every record (quadratic; an hour's grace made offline replay
         // of 300,000 events take minutes). Every key of a time up to the watermark sorts below the
         // bare 8-byte prefix of the next millisecond.
+        boolean more;
         try (KeyValueIterator<Bytes, byte[]> it = buffer.range(FIRST, Bytes.wrap(EventOrderKey.timePrefix(watermark + 1)))) {
-            while (it.hasNext()) {
+            while (due.size() < maxPerRelease && it.hasNext()) {
                 due.add(it.next());
             }
+            more = it.hasNext();
         }
         for (KeyValue<Bytes, byte[]> kv : due) {
             buffer.delete(kv.key);
@@ -138,6 +188,9 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
             byte[] k = kv.key.get();
             judge(EventOrderKey.deviceId(k), codec.decode(EventOrderKey.rank(k), kv.value), EventOrderKey.time(k));
         }
+        backlog = more;
+        // With more due, activities of the last released time may still be held: judged up to just before it.
+        judgedTime.judgedUpTo(context.taskId(), more ? EventOrderKey.time(lastReleased) - 1 : watermark);
     }
 
     private void judge(String deviceId, SpecificRecord event, long timestamp) {

@@ -53,10 +53,13 @@ public final class FleetGuardTopology {
     private final RecordValidator validator;
     private final DetectionStep detection;
     private final StateStores stores;
+    /** How far each task's event-order buffer has judged: the stream-time processors' "now". */
+    private final JudgedTime judgedTime;
 
     private FleetGuardTopology(FleetGuardConfig config, FleetGuardTopics topics, FleetGuardMetrics metrics,
                                StateStores stores) {
         this.stores = stores;
+        this.judgedTime = new JudgedTime(config.eventOrderGrace());
         this.config = config;
         this.topics = topics;
         this.metrics = metrics;
@@ -97,7 +100,7 @@ public final class FleetGuardTopology {
         KStream<String, AuthEvent> authIn = activities.filter((k, v) -> v instanceof AuthEvent, Named.as("auth-in"))
                 .mapValues(v -> (AuthEvent) v, Named.as("auth-in-cast"));
         Map<String, KStream<String, Observation>> observed = activities
-                .process(EventOrderProcessor.supplier(config.eventOrderGrace(), metrics, stores),
+                .process(EventOrderProcessor.supplier(config.eventOrderGrace(), metrics, stores, judgedTime),
                         Named.as("activity-registry-join"), REGISTRY_STORE)
                 .split(Named.as("observed-"))
                 .branch((k, o) -> o.activity().kind() == Activity.Kind.AUTH, Branched.as("auth"))
@@ -118,7 +121,7 @@ public final class FleetGuardTopology {
                 .branch((k, a) -> CredentialOwners.namesForeignFingerprint(a), Branched.as("by-credential"))
                 .defaultBranch(Branched.as("other"));
         StatefulDetection stateful = new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores,
-                config.eventOrderGrace());
+                judgedTime);
         KStream<String, IdentityAlert> perDevice = detect(auth, "auth")
                 .merge(foreignCredentials.get("impersonation-other"), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
@@ -184,7 +187,7 @@ public final class FleetGuardTopology {
     private void deliver(KStream<String, IdentityAlert> alerts, String prefix) {
         KStream<String, IdentityAlert> out = alerts
                 .process(SuppressionProcessor.supplier(prefix, config.policy().suppressionWindow(), topics.alerts().valueSerde(),
-                                stores, config.eventOrderGrace()),
+                                stores, judgedTime),
                         Named.as(prefix + "alert-suppression"))
                 .peek((deviceId, alert) -> metrics.alert(alert), Named.as(prefix + "alerts-count"));
         out.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())

@@ -31,13 +31,13 @@ final class StatefulDetection {
     private final Duration cloneWindow;
     private final TopicSpec<String, AuthEvent> authSpec;
     private final StateStores stores;
-    private final Duration lag;
+    private final JudgedTime judgedTime;
 
-    /** @param lag how far stream time runs ahead of the activities (the event-order grace) */
+    /** @param judgedTime the stream-time processors' "now" (see {@link JudgedTime}) */
     StatefulDetection(Policy policy, Duration cloneWindow, TopicSpec<String, AuthEvent> authSpec, StateStores stores,
-                      Duration lag) {
+                      JudgedTime judgedTime) {
         this.stores = stores;
-        this.lag = lag;
+        this.judgedTime = judgedTime;
         this.policy = policy;
         this.cloneWindow = cloneWindow;
         this.authSpec = authSpec;
@@ -49,7 +49,7 @@ final class StatefulDetection {
         return deviceHistory(auth, telemetry)
                 .merge(failuresByDevice(auth), Named.as("stateful-merge-failures-device"))
                 .merge(support.merge(config, Named.as("support-and-config"))
-                        .process(SupportSessionProcessor.supplier(policy, stores, lag), Named.as("support-sessions")),
+                        .process(SupportSessionProcessor.supplier(policy, stores, judgedTime), Named.as("support-sessions")),
                         Named.as("stateful-merge-support"));
     }
 
@@ -70,7 +70,7 @@ final class StatefulDetection {
                 .processValues(WindowedRuleProcessor.supplier(DEVICE_ACTIVITY_STORE,
                                 // Never forgotten: one small entry per registered device that was ever used, and
                                 // a device silent for years is the most suspicious dormancy of all.
-                                (state, o) -> rule.onUse(state, o.activity()), null, stores, lag),
+                                (state, o) -> rule.onUse(state, o.activity()), null, stores, judgedTime),
                         Named.as("device-activity"));
     }
 
@@ -78,7 +78,7 @@ final class StatefulDetection {
         FailureBurstRule rule = FailureBurstRule.perDevice(policy.burstCount(), policy.burstWindow());
         return auth.filter((k, o) -> o.activity().isFailedAuth(), Named.as("auth-failures"))
                 .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_DEVICE_STORE,
-                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, lag),
+                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, judgedTime),
                         Named.as("failure-burst-device"));
     }
 
@@ -91,7 +91,7 @@ final class StatefulDetection {
                         .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
                 .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-failures-by-source-observe"))
                 .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_SOURCE_STORE,
-                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, lag),
+                                (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, judgedTime),
                         Named.as("failure-burst-source"))
                 .selectKey((ip, alert) -> alert.getDeviceId(), Named.as("failure-burst-source-key-by-device"));
     }
@@ -105,7 +105,7 @@ final class StatefulDetection {
                         .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
                 .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-by-credential-observe"))
                 .processValues(WindowedRuleProcessor.supplier(CREDENTIAL_USERS_STORE,
-                                (state, o) -> rule.onUse(state, o.activity()), policy.sharedCredentialWindow().multipliedBy(2), stores, lag),
+                                (state, o) -> rule.onUse(state, o.activity()), policy.sharedCredentialWindow().multipliedBy(2), stores, judgedTime),
                         Named.as("shared-credential"))
                 .selectKey((fp, alert) -> alert.getDeviceId(), Named.as("shared-credential-key-by-device"));
     }

@@ -38,19 +38,19 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
     private ProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, byte[]> store;
 
-    private final long lagMs;
+    private final JudgedTime judgedTime;
 
-    private SupportSessionProcessor(SupportSessionRule rule, Duration lag) {
+    private SupportSessionProcessor(SupportSessionRule rule, JudgedTime judgedTime) {
         this.rule = rule;
-        this.lagMs = lag.toMillis();
+        this.judgedTime = judgedTime;
     }
 
     static ProcessorSupplier<String, Observation, String, IdentityAlert> supplier(io.fleetguard.detect.Policy policy,
-                                                                                 StateStores stores, Duration lag) {
+                                                                                 StateStores stores, JudgedTime judgedTime) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Observation, String, IdentityAlert> get() {
-                return new SupportSessionProcessor(new SupportSessionRule(policy), lag);
+                return new SupportSessionProcessor(new SupportSessionRule(policy), judgedTime);
             }
 
             @Override
@@ -65,7 +65,7 @@ final class SupportSessionProcessor implements Processor<String, Observation, St
         this.context = context;
         this.store = context.getStateStore(STORE);
         context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME,
-                streamTime -> checkOpenSessions(streamTime - lagMs)); // lag: see SuppressionProcessor
+                streamTime -> checkOpenSessions(judgedTime.now(context.taskId(), streamTime))); // see SuppressionProcessor
     }
 
     @Override

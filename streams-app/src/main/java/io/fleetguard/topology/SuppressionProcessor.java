@@ -26,9 +26,10 @@ import java.util.Set;
  * one window. A second store indexes the held keys by window end, so the punctuator reads only the
  * windows that closed (in window-end order), not every held alert.
  *
- * <p>Its punctuator runs {@code lag} behind stream time: activities wait that long in the
+ * <p>Its punctuator runs behind stream time, at {@link JudgedTime}: activities wait in the
  * event-order buffer ({@code event.order.grace.ms}), so stream time runs ahead of what this
- * processor has seen by up to the lag, and judging by it would close ahead of activities still due.
+ * processor has seen by up to the grace (more while the buffer drains a backlog), and judging by it
+ * would close ahead of activities still due.
  */
 final class SuppressionProcessor implements Processor<String, IdentityAlert, String, IdentityAlert> {
 
@@ -38,24 +39,24 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
     static final Duration PUNCTUATE_EVERY = Duration.ofMinutes(1);
 
     private final Suppression suppression;
-    private final long lagMs;
+    private final JudgedTime judgedTime;
     private final String storeName;
     private final String deadlinesStoreName;
     private ProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, IdentityAlert> held;
     private KeyValueStore<String, String> deadlines;
 
-    private SuppressionProcessor(Suppression suppression, Duration lag, String storeName, String deadlinesStoreName) {
+    private SuppressionProcessor(Suppression suppression, JudgedTime judgedTime, String storeName, String deadlinesStoreName) {
         this.suppression = suppression;
-        this.lagMs = lag.toMillis();
+        this.judgedTime = judgedTime;
         this.storeName = storeName;
         this.deadlinesStoreName = deadlinesStoreName;
     }
 
     /** The suppression of the per-device alerts, in {@link #STORE} and {@link #DEADLINES_STORE}. */
     static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(Duration window, Serde<IdentityAlert> serde,
-                                                                                StateStores stores, Duration lag) {
-        return supplier("", window, serde, stores, lag);
+                                                                                StateStores stores, JudgedTime judgedTime) {
+        return supplier("", window, serde, stores, judgedTime);
     }
 
     /**
@@ -65,13 +66,13 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
      */
     static ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier(String prefix, Duration window,
                                                                                 Serde<IdentityAlert> serde,
-                                                                                StateStores stores, Duration lag) {
+                                                                                StateStores stores, JudgedTime judgedTime) {
         String storeName = prefix + STORE;
         String deadlinesStoreName = prefix + DEADLINES_STORE;
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, IdentityAlert, String, IdentityAlert> get() {
-                return new SuppressionProcessor(new Suppression(window), lag, storeName, deadlinesStoreName);
+                return new SuppressionProcessor(new Suppression(window), judgedTime, storeName, deadlinesStoreName);
             }
 
             @Override
@@ -88,7 +89,8 @@ final class SuppressionProcessor implements Processor<String, IdentityAlert, Str
         this.held = context.getStateStore(storeName);
         this.deadlines = context.getStateStore(deadlinesStoreName);
         indexHeldAlertsOnce();
-        context.schedule(PUNCTUATE_EVERY, PunctuationType.STREAM_TIME, streamTime -> closeWindows(streamTime - lagMs));
+        context.schedule(PUNCTUATE_EVERY, PunctuationType.STREAM_TIME,
+                streamTime -> closeWindows(judgedTime.now(context.taskId(), streamTime)));
     }
 
     @Override

@@ -27,32 +27,32 @@ import java.util.function.BiFunction;
  * store, applies the pure rule, stores the new state and emits an alert per finding. A stream-time
  * punctuator deletes keys idle for longer than {@code retention}, which bounds the store; with no
  * retention (null) nothing is forgotten, for state bounded by the fleet itself. The punctuator runs
- * the event-order grace behind stream time (see {@link SuppressionProcessor}).
+ * at {@link JudgedTime} (see {@link SuppressionProcessor}).
  */
 final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observation, IdentityAlert> {
 
     private final String storeName;
     private final BiFunction<RecentEvents, Observation, Step> rule;
     private final Duration retention;
-    private final long lagMs;
+    private final JudgedTime judgedTime;
     private FixedKeyProcessorContext<String, IdentityAlert> context;
     private KeyValueStore<String, byte[]> store;
 
     private WindowedRuleProcessor(String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention,
-                                  Duration lag) {
+                                  JudgedTime judgedTime) {
         this.storeName = storeName;
         this.rule = rule;
         this.retention = retention;
-        this.lagMs = lag.toMillis();
+        this.judgedTime = judgedTime;
     }
 
     static FixedKeyProcessorSupplier<String, Observation, IdentityAlert> supplier(
             String storeName, BiFunction<RecentEvents, Observation, Step> rule, Duration retention,
-            StateStores stores, Duration lag) {
+            StateStores stores, JudgedTime judgedTime) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, Observation, IdentityAlert> get() {
-                return new WindowedRuleProcessor(storeName, rule, retention, lag);
+                return new WindowedRuleProcessor(storeName, rule, retention, judgedTime);
             }
 
             @Override
@@ -68,7 +68,7 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Observati
         this.store = context.getStateStore(storeName);
         if (retention != null) {
             context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME,
-                    streamTime -> forgetIdle(streamTime - lagMs)); // lag: see SuppressionProcessor
+                    streamTime -> forgetIdle(judgedTime.now(context.taskId(), streamTime))); // see SuppressionProcessor
         }
     }
 

@@ -37,7 +37,8 @@ class SuppressionProcessorTest {
 
     SuppressionProcessorTest() {
         ProcessorSupplier<String, IdentityAlert, String, IdentityAlert> supplier =
-                SuppressionProcessor.supplier(Duration.ofHours(1), topics.alerts().valueSerde(), StateStores.EPHEMERAL, Duration.ZERO);
+                SuppressionProcessor.supplier(Duration.ofHours(1), topics.alerts().valueSerde(), StateStores.EPHEMERAL,
+                        new JudgedTime(Duration.ZERO));
         for (StoreBuilder<?> builder : supplier.stores()) {
             StateStore store = builder.build();
             store.init(context.getStateStoreContext(), store);
