@@ -58,6 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
     double incidentRate;
 
 
+    @Option(names = "--commit-interval-ms", defaultValue = "100",
+            description = "commit.interval.ms of both apps; under exactly-once, outputs are readable at commits "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int commitIntervalMs;
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The parsed options, every problem at once. */
     BenchOptions options() {
-        return new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate);
+        return new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate,
+                commitIntervalMs);
     }
 }
