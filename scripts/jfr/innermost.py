@@ -11,6 +11,8 @@ import collections
 import re
 import sys
 
+from jfr_samples import samples
+
 pattern = re.compile(sys.argv[1])
 limit = int(sys.argv[2]) if len(sys.argv) > 2 else 30
 charged = re.compile(r'io\.fleetguard|PartitionGroup\.readyToProcess|PartitionGroup\.nextRecord'
@@ -18,27 +20,11 @@ charged = re.compile(r'io\.fleetguard|PartitionGroup\.readyToProcess|PartitionGr
                      r'|maybeCommit|MeteredVersionedKeyValueStore|MeteredKeyValueStore|KafkaProducer')
 counts = collections.Counter()
 total = 0
-thread, in_stack, frames = None, False, []
-for line in sys.stdin:
-    s = line.strip()
-    if s.startswith('sampledThread = '):
-        m = re.match(r'sampledThread = "(.*)" \(', s)
-        thread = m.group(1) if m else s
-    elif s.startswith('stackTrace = ['):
-        in_stack, frames = True, []
-    elif in_stack and s in (']', '...'):
-        in_stack = False
-        if thread and pattern.search(thread):
-            total += 1
-            label = 'other'
-            for f in frames:
-                name = re.sub(r'\s+line: \d+.*$', '', f)
-                if charged.search(name):
-                    label = re.sub(r'\(.*', '', name)
-                    break
-            counts[label] += 1
-    elif in_stack:
-        frames.append(s)
+for thread, frames in samples(sys.stdin):
+    if thread and pattern.search(thread):
+        total += 1
+        charged_frame = next((f for f in frames if charged.search(f)), None)
+        counts['other' if charged_frame is None else re.sub(r'\(.*', '', charged_frame)] += 1
 print(f'{total} samples of threads matching {pattern.pattern!r}')
 for label, n in counts.most_common(limit):
     print(f'{100 * n / max(total, 1):5.1f}%  {label}')

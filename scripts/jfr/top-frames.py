@@ -8,23 +8,14 @@ import collections
 import re
 import sys
 
+from jfr_samples import samples
+
 pattern = re.compile(sys.argv[1])
 limit = int(sys.argv[2]) if len(sys.argv) > 2 else 15
 counts = collections.Counter()
-thread, in_stack, taken = None, False, False
-for line in sys.stdin:
-    s = line.strip()
-    if s.startswith('sampledThread = '):
-        m = re.match(r'sampledThread = "(.*)" \(', s)
-        thread = m.group(1) if m else s
-    elif s.startswith('stackTrace = ['):
-        in_stack, taken = True, False
-    elif in_stack and s in (']', '...'):
-        in_stack = False
-    elif in_stack and not taken:
-        taken = True
-        if thread and pattern.search(thread):
-            counts[re.sub(r'\s+line: \d+.*$', '', s)] += 1
+for thread, frames in samples(sys.stdin):
+    if frames and thread and pattern.search(thread):
+        counts[frames[0]] += 1
 total = sum(counts.values())
 print(f'{total} samples of threads matching {pattern.pattern!r}')
 for frame, n in counts.most_common(limit):

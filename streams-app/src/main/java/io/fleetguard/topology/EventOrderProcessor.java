@@ -63,6 +63,8 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
     private byte[] lastReleased;
     /** Activities due but not released yet: a stream-time jump made more due than one release takes. */
     private boolean backlog;
+    /** What this task last told {@link JudgedTime}. */
+    private long judgedUpTo;
 
     private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
     /** How often a backlog is drained further, in wall-clock time, between transactions. */
@@ -121,7 +123,8 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
         if (graceMs > 0) {
             this.buffer = context.getStateStore(STORE);
             // Until the first release, the restored buffer may hold anything: nothing downstream closes.
-            judgedTime.judgedUpTo(context.taskId(), Long.MIN_VALUE);
+            judgedUpTo = Long.MIN_VALUE;
+            judgedTime.judgedUpTo(context.taskId(), judgedUpTo);
             // Registry records and other sub-topologies' inputs move stream time too, without an
             // activity reaching process(): release what they made due, so the end of a history (or a
             // quiet spell of the activity inputs) does not leave activities waiting in the buffer.
@@ -190,7 +193,11 @@ final class EventOrderProcessor implements Processor<String, SpecificRecord, Str
         }
         backlog = more;
         // With more due, activities of the last released time may still be held: judged up to just before it.
-        judgedTime.judgedUpTo(context.taskId(), more ? EventOrderKey.time(lastReleased) - 1 : watermark);
+        long judged = more ? EventOrderKey.time(lastReleased) - 1 : watermark;
+        if (judged != judgedUpTo) { // most records move no watermark: no shared-map write for them
+            judgedUpTo = judged;
+            judgedTime.judgedUpTo(context.taskId(), judged);
+        }
     }
 
     private void judge(String deviceId, SpecificRecord event, long timestamp) {
