@@ -6,69 +6,72 @@ import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.IdentityAlert;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Joined;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which device a credential fingerprint is registered to, as of event time, so that
- * IMPERSONATED_TELEMETRY can name the device whose credential was used. The table is fed from the
- * registry (one record per listed credential, repartitioned by fingerprint); only impersonation
- * alerts, which are rare, are re-keyed by fingerprint to look it up. A credential removed from a
- * device keeps its last owner in the table (registry records carry no "removed" marker).
+ * IMPERSONATED_TELEMETRY (and CLONED_IDENTITY over an unlisted credential) can name the device whose
+ * credential was used. The versioned store {@code credential-owners} is fed from the registry (one
+ * record per listed credential, keyed by fingerprint); the alerts, which are rare, arrive keyed by
+ * that fingerprint too and are looked up as of their event time. Both reach this processor through
+ * the cross-device repartition topic ({@link CrossDeviceInput}). A credential removed from a device
+ * keeps its last owner (registry records carry no "removed" marker).
  *
  * <p>The owner's registration and the alert come from different input partitions, so from different
  * tasks: while a backlog is caught up, the alert's task can run ahead and the lookup find no owner
  * yet. The alert then goes out without one (never with a wrong one); holding alerts back by a grace
- * would not help, as stream time here moves only with these rare records.
+ * would not help, as these records are rare.
  */
-final class CredentialOwners {
+final class CredentialOwners implements FixedKeyProcessor<String, CrossDeviceInput, IdentityAlert> {
 
     static final String STORE = "credential-owners";
 
-    private final KTable<String, String> owners;
-    private final TopicSpec<String, IdentityAlert> alerts;
+    private FixedKeyProcessorContext<String, IdentityAlert> context;
+    private VersionedKeyValueStore<String, String> owners;
 
-    CredentialOwners(KStream<String, DeviceIdentity> registry, Duration history, TopicSpec<String, IdentityAlert> alerts,
-                     StateStores stores) {
-        this.alerts = alerts;
-        this.owners = registry
-                .flatMap((deviceId, identity) -> {
-                    List<KeyValue<String, String>> out = new ArrayList<>();
-                    if (identity != null) {
-                        for (Credential c : identity.getCredentials()) {
-                            out.add(KeyValue.pair(c.getFingerprint().toLowerCase(java.util.Locale.ROOT), deviceId));
-                        }
-                    }
-                    return out;
-                }, Named.as("credential-owners-by-fingerprint"))
-                .repartition(Repartitioned.<String, String>as("credential-owners")
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .toTable(Named.as("credential-owners-table"),
-                        stores.<String, String>versioned(STORE, history)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+    /** The processor, with the versioned store it keeps {@code history} of. */
+    static FixedKeyProcessorSupplier<String, CrossDeviceInput, IdentityAlert> supplier(Duration history, StateStores stores) {
+        return new FixedKeyProcessorSupplier<>() {
+            @Override
+            public FixedKeyProcessor<String, CrossDeviceInput, IdentityAlert> get() {
+                return new CredentialOwners();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(stores.versionedKeyValue(STORE, history, Serdes.String(), Serdes.String()));
+            }
+        };
     }
 
-    /**
-     * Adds the owning device to alerts about a credential the device does not hold (those for which
-     * {@link #namesForeignFingerprint} holds). They are re-keyed by fingerprint to the owners' table,
-     * which makes this and the table a sub-topology of their own; the result is keyed by device again.
-     */
-    KStream<String, IdentityAlert> withOwners(KStream<String, IdentityAlert> foreign) {
-        return foreign
-                .selectKey((deviceId, a) -> a.getSubject().toLowerCase(java.util.Locale.ROOT), Named.as("impersonation-key-by-credential"))
-                .leftJoin(owners, CredentialOwners::withOwner,
-                        Joined.<String, IdentityAlert, String>as("impersonation-credential-owner")
-                                .withKeySerde(Serdes.String()).withValueSerde(alerts.valueSerde()).withOtherValueSerde(Serdes.String()))
-                .selectKey((fp, a) -> a.getDeviceId(), Named.as("impersonation-key-by-device"));
+    /** One (fingerprint, device) per credential an entry lists; none for a deleted entry. */
+    static List<KeyValue<String, CrossDeviceInput>> ownerships(String deviceId, DeviceIdentity identity) {
+        List<KeyValue<String, CrossDeviceInput>> out = new ArrayList<>();
+        if (identity != null) {
+            for (Credential c : identity.getCredentials()) {
+                out.add(KeyValue.pair(fingerprintKey(c.getFingerprint()), new CrossDeviceInput.Owner(deviceId)));
+            }
+        }
+        return out;
+    }
+
+    /** The key of a fingerprint in the owners' store: fingerprints compare case-insensitively. */
+    static String fingerprintKey(String fingerprint) {
+        return fingerprint.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -81,7 +84,25 @@ final class CredentialOwners {
         return foreign && !a.getSubject().startsWith("principal:");
     }
 
-    private static IdentityAlert withOwner(IdentityAlert alert, String owner) {
+    @Override
+    public void init(FixedKeyProcessorContext<String, IdentityAlert> context) {
+        this.context = context;
+        this.owners = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, CrossDeviceInput> record) {
+        if (record.value() instanceof CrossDeviceInput.Owner owner) {
+            owners.put(record.key(), owner.deviceId(), record.timestamp());
+        } else if (record.value() instanceof CrossDeviceInput.ForeignAlert foreign) {
+            VersionedRecord<String> owner = owners.get(record.key(), record.timestamp());
+            context.forward(record.withValue(withOwner(foreign.alert(), owner == null ? null : owner.value())));
+        } else {
+            throw new IllegalArgumentException("not a credential owner or a foreign-credential alert: " + record.value());
+        }
+    }
+
+    static IdentityAlert withOwner(IdentityAlert alert, String owner) {
         if (owner == null || owner.equals(alert.getDeviceId())) {
             return alert;
         }

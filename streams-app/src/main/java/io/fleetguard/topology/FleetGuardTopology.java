@@ -6,12 +6,14 @@ import io.fleetguard.detect.DetectionEngine;
 import io.fleetguard.detect.Detectors;
 import io.fleetguard.metrics.FleetGuardMetrics;
 import io.fleetguard.schema.AuthEvent;
+import io.fleetguard.schema.AuthOutcome;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.schema.TelemetryRecord;
 import org.apache.avro.specific.SpecificRecord;
 import io.fleetguard.ocsf.OcsfDetectionFinding;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -93,8 +95,6 @@ public final class FleetGuardTopology {
         }
         KStream<String, DeviceIdentity> registryStream = registryStream(builder);
         registry(registryStream); // the versioned store "registry-versions" that activities are judged against
-        CredentialOwners credentialOwners = new CredentialOwners(registryStream, config.registryHistoryRetention(),
-                topics.alerts(), stores);
 
         KStream<String, SpecificRecord> activities = activitiesByDevice(builder);
         KStream<String, AuthEvent> authIn = activities.filter((k, v) -> v instanceof AuthEvent, Named.as("auth-in"))
@@ -120,20 +120,52 @@ public final class FleetGuardTopology {
                 .split(Named.as("impersonation-"))
                 .branch((k, a) -> CredentialOwners.namesForeignFingerprint(a), Branched.as("by-credential"))
                 .defaultBranch(Branched.as("other"));
-        StatefulDetection stateful = new StatefulDetection(config.policy(), config.cloneWindow(), topics.authEvents(), stores,
-                judgedTime);
+        StatefulDetection stateful = new StatefulDetection(config.policy(), config.cloneWindow(), stores, judgedTime);
         KStream<String, IdentityAlert> perDevice = detect(auth, "auth")
                 .merge(foreignCredentials.get("impersonation-other"), Named.as("alerts-merge-telemetry"))
                 .merge(detect(changes, "config"), Named.as("alerts-merge-config"))
                 .merge(detect(support, "support"), Named.as("alerts-merge-support"))
                 .merge(stateful.perDevice(auth, telemetry, changes, support), Named.as("alerts-merge-stateful"));
 
-        // Three sub-topologies write alerts, each suppressing its own: they never hold the same
-        // (type, device, subject), and none of them has to read another's alerts through a topic.
+        // Two sub-topologies write alerts, each suppressing its own: they never hold the same
+        // (type, device, subject), and neither has to read the other's alerts through a topic.
         deliver(perDevice, "");
-        deliver(stateful.crossDevice(authIn), "cross-device-");
-        deliver(credentialOwners.withOwners(foreignCredentials.get("impersonation-by-credential")), "credential-owner-");
+        deliver(crossDevice(authIn, registryStream, foreignCredentials.get("impersonation-by-credential"), stateful),
+                "cross-device-");
         return builder.build();
+    }
+
+    /**
+     * Everything keyed by something other than the device, in one sub-topology reading one
+     * repartition topic, {@code cross-device-inputs} ({@link CrossDeviceInput}): authentications for
+     * the spraying and sharing rules, the registry's credentials by fingerprint, and the alerts about a
+     * foreign credential that are told its owner. Its alerts are keyed by device again.
+     */
+    private KStream<String, IdentityAlert> crossDevice(KStream<String, AuthEvent> authIn, KStream<String, DeviceIdentity> registryStream,
+                                                       KStream<String, IdentityAlert> foreignAlerts, StatefulDetection stateful) {
+        Map<String, KStream<String, CrossDeviceInput>> inputs = authIn
+                .flatMap((deviceId, e) -> StatefulDetection.crossDeviceKeys(e), Named.as("auth-cross-device-keys"))
+                .merge(registryStream.flatMap(CredentialOwners::ownerships, Named.as("credential-owners-by-fingerprint")),
+                        Named.as("cross-device-merge-owners"))
+                .merge(foreignAlerts.map((deviceId, a) -> KeyValue.pair(CredentialOwners.fingerprintKey(a.getSubject()),
+                                (CrossDeviceInput) new CrossDeviceInput.ForeignAlert(a)), Named.as("impersonation-key-by-credential")),
+                        Named.as("cross-device-merge-alerts"))
+                .repartition(Repartitioned.<String, CrossDeviceInput>as("cross-device-inputs")
+                        .withKeySerde(Serdes.String()).withValueSerde(new CrossDeviceSerde(topics.authEvents(), topics.alerts())))
+                .split(Named.as("cross-device-"))
+                .branch((key, v) -> v instanceof CrossDeviceInput.Auth a && a.event().getOutcome() == AuthOutcome.FAILURE,
+                        Branched.as("failures"))
+                .branch((key, v) -> v instanceof CrossDeviceInput.Auth, Branched.as("uses"))
+                .defaultBranch(Branched.as("credentials"));
+        KStream<String, IdentityAlert> owned = inputs.get("cross-device-credentials")
+                .processValues(CredentialOwners.supplier(config.registryHistoryRetention(), stores), Named.as("impersonation-credential-owner"))
+                .selectKey((fp, a) -> a.getDeviceId(), Named.as("impersonation-key-by-device"));
+        return stateful.crossDevice(authOf(inputs.get("cross-device-failures"), "failures"), authOf(inputs.get("cross-device-uses"), "uses"))
+                .merge(owned, Named.as("cross-device-merge-owned"));
+    }
+
+    private static KStream<String, AuthEvent> authOf(KStream<String, CrossDeviceInput> inputs, String name) {
+        return inputs.mapValues(v -> ((CrossDeviceInput.Auth) v).event(), Named.as("cross-device-" + name + "-auth"));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.VersionedBytesStoreSupplier;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 import java.time.Duration;
 
@@ -42,6 +43,13 @@ public enum StateStores {
      */
     <K, V> StoreBuilder<KeyValueStore<K, V>> buffer(String name, Serde<K> keys, Serde<V> values) {
         StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
+        return this == DURABLE ? builder : builder.withLoggingDisabled();
+    }
+
+    /** A versioned key-value store for a processor, keeping {@code history} of old versions. */
+    <K, V> StoreBuilder<VersionedKeyValueStore<K, V>> versionedKeyValue(String name, Duration history, Serde<K> keys, Serde<V> values) {
+        StoreBuilder<VersionedKeyValueStore<K, V>> builder =
+                Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(name, history), keys, values);
         return this == DURABLE ? builder : builder.withLoggingDisabled();
     }
 

@@ -8,17 +8,18 @@ import io.fleetguard.detect.SharedCredentialRule;
 import io.fleetguard.schema.AuthEvent;
 import io.fleetguard.schema.AuthOutcome;
 import io.fleetguard.schema.IdentityAlert;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Wires the rules that need memory. Per-device rules run where the streams are already keyed by
- * device; only two rules need another key and get a named repartition topic: failures by source
- * address (password spraying) and successful authentications by credential fingerprint (sharing).
- * Their alerts are keyed back by device for the alert topic, in a sub-topology of their own.
+ * device; only two rules need another key: failures by source address (password spraying) and
+ * successful authentications by credential fingerprint (sharing). They read the cross-device
+ * repartition topic, in a sub-topology of their own, and key their alerts back by device.
  */
 final class StatefulDetection {
 
@@ -29,18 +30,15 @@ final class StatefulDetection {
 
     private final Policy policy;
     private final Duration cloneWindow;
-    private final TopicSpec<String, AuthEvent> authSpec;
     private final StateStores stores;
     private final JudgedTime judgedTime;
 
     /** @param judgedTime the stream-time processors' "now" (see {@link JudgedTime}) */
-    StatefulDetection(Policy policy, Duration cloneWindow, TopicSpec<String, AuthEvent> authSpec, StateStores stores,
-                      JudgedTime judgedTime) {
+    StatefulDetection(Policy policy, Duration cloneWindow, StateStores stores, JudgedTime judgedTime) {
         this.stores = stores;
         this.judgedTime = judgedTime;
         this.policy = policy;
         this.cloneWindow = cloneWindow;
-        this.authSpec = authSpec;
     }
 
     /** The rules keyed by device: they run in the task that judges the device's activities. */
@@ -54,12 +52,27 @@ final class StatefulDetection {
     }
 
     /**
-     * The rules keyed by something other than the device (source address, credential fingerprint):
-     * they read their own repartition topics, so they form a sub-topology of their own, whose alerts
-     * (re-keyed by device) are suppressed and written there too.
+     * The cross-device records of an authentication, keyed for the rule that reads them: a failure
+     * with a source address by that address (spraying), a success over a credential by its
+     * fingerprint (sharing). Everything else needs no cross-device rule.
      */
-    KStream<String, IdentityAlert> crossDevice(KStream<String, AuthEvent> authIn) {
-        return failuresBySource(authIn).merge(sharedCredentials(authIn), Named.as("stateful-merge-shared"));
+    static List<KeyValue<String, CrossDeviceInput>> crossDeviceKeys(AuthEvent e) {
+        if (e.getOutcome() == AuthOutcome.FAILURE && e.getSourceIp() != null) {
+            return List.of(KeyValue.pair(e.getSourceIp(), new CrossDeviceInput.Auth(e)));
+        }
+        if (e.getOutcome() == AuthOutcome.SUCCESS && e.getCredentialFingerprint() != null) {
+            return List.of(KeyValue.pair(e.getCredentialFingerprint(), new CrossDeviceInput.Auth(e)));
+        }
+        return List.of();
+    }
+
+    /**
+     * The rules keyed by something other than the device, over the authentications of the
+     * cross-device repartition topic (keyed as {@link #crossDeviceKeys} says); their alerts are keyed
+     * by device again.
+     */
+    KStream<String, IdentityAlert> crossDevice(KStream<String, AuthEvent> failuresBySource, KStream<String, AuthEvent> usesByCredential) {
+        return failuresBySource(failuresBySource).merge(sharedCredentials(usesByCredential), Named.as("stateful-merge-shared"));
     }
 
     private KStream<String, IdentityAlert> deviceHistory(KStream<String, Observation> auth, KStream<String, Observation> telemetry) {
@@ -82,28 +95,18 @@ final class StatefulDetection {
                         Named.as("failure-burst-device"));
     }
 
-    private KStream<String, IdentityAlert> failuresBySource(KStream<String, AuthEvent> authIn) {
+    private KStream<String, IdentityAlert> failuresBySource(KStream<String, AuthEvent> failures) {
         FailureBurstRule rule = FailureBurstRule.perSource(policy.burstCount(), policy.burstWindow());
-        return authIn.filter((k, e) -> e.getOutcome() == AuthOutcome.FAILURE && e.getSourceIp() != null,
-                        Named.as("auth-failures-with-source"))
-                .selectKey((k, e) -> e.getSourceIp(), Named.as("auth-failures-key-by-source"))
-                .repartition(Repartitioned.<String, AuthEvent>as("auth-failures-by-source")
-                        .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
-                .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-failures-by-source-observe"))
+        return failures.mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-failures-by-source-observe"))
                 .processValues(WindowedRuleProcessor.supplier(FAILURES_BY_SOURCE_STORE,
                                 (state, o) -> rule.onFailure(state, o.activity()), policy.burstWindow().multipliedBy(2), stores, judgedTime),
                         Named.as("failure-burst-source"))
                 .selectKey((ip, alert) -> alert.getDeviceId(), Named.as("failure-burst-source-key-by-device"));
     }
 
-    private KStream<String, IdentityAlert> sharedCredentials(KStream<String, AuthEvent> authIn) {
+    private KStream<String, IdentityAlert> sharedCredentials(KStream<String, AuthEvent> uses) {
         SharedCredentialRule rule = new SharedCredentialRule(policy.sharedCredentialWindow());
-        return authIn.filter((k, e) -> e.getOutcome() == AuthOutcome.SUCCESS && e.getCredentialFingerprint() != null,
-                        Named.as("auth-uses-with-credential"))
-                .selectKey((k, e) -> e.getCredentialFingerprint(), Named.as("auth-key-by-credential"))
-                .repartition(Repartitioned.<String, AuthEvent>as("auth-by-credential")
-                        .withKeySerde(authSpec.keySerde()).withValueSerde(authSpec.valueSerde()))
-                .mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-by-credential-observe"))
+        return uses.mapValues(e -> new Observation(Activity.of(e), null), Named.as("auth-by-credential-observe"))
                 .processValues(WindowedRuleProcessor.supplier(CREDENTIAL_USERS_STORE,
                                 (state, o) -> rule.onUse(state, o.activity()), policy.sharedCredentialWindow().multipliedBy(2), stores, judgedTime),
                         Named.as("shared-credential"))

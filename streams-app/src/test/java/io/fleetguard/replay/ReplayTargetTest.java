@@ -51,9 +51,10 @@ class ReplayTargetTest {
         assertThat(ReplayResources.internalTopics(replay))
                 .contains("fleetguard-replay-a-registry-versions-changelog", "fleetguard-replay-a-alert-suppression-store-changelog",
                         "fleetguard-replay-a-activities-by-device-repartition",
-                        "fleetguard-replay-a-cross-device-alert-suppression-store-changelog",
-                        "fleetguard-replay-a-credential-owner-alert-suppression-deadlines-changelog")
-                .doesNotContain("fleetguard-replay-a-auth-by-device-repartition")
+                        "fleetguard-replay-a-cross-device-inputs-repartition", "fleetguard-replay-a-credential-owners-changelog",
+                        "fleetguard-replay-a-cross-device-alert-suppression-deadlines-changelog")
+                .doesNotContain("fleetguard-replay-a-auth-by-device-repartition", "fleetguard-replay-a-auth-by-credential-repartition",
+                        "fleetguard-replay-a-credential-owner-alert-suppression-store-changelog")
                 .allMatch(t -> t.startsWith("fleetguard-replay-a-") && (t.endsWith("-changelog") || t.endsWith("-repartition")));
     }
 }
