@@ -21,12 +21,15 @@ final class OcsfEvidence {
     static final String PRINCIPAL_KEY = "principal";
     static final String FINGERPRINT_KEY = "credentialFingerprint";
 
-    // Matched against the key lower-cased with separators removed ("api_key" -> "apikey").
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(password|passwd|passphrase|pwd|secret|token|apikey|privatekey|presharedkey|bearer|cookie).*|psk|credentials?");
-    // A secret pasted into a value: a PEM private key or a "password=..."-style assignment.
+    // Found in the key lower-cased with separators removed ("api_key" -> "apikey"), or the whole of it.
+    private static final Pattern SECRET_KEY_PART = Pattern.compile(
+            "password|passwd|passphrase|pwd|secret|token|apikey|privatekey|presharedkey|bearer|cookie");
+    private static final Pattern SECRET_KEY_WHOLE = Pattern.compile("psk|credentials?");
+    private static final Pattern KEY_SEPARATORS = Pattern.compile("[^a-z0-9]");
+    // Found anywhere in a value: a PEM private key or a "password=..."-style assignment. (Searched
+    // for, not matched with a leading ".*", which backtracked over every long value.)
     private static final Pattern SECRET_VALUE = Pattern.compile(
-            "(?is).*(-----BEGIN [A-Z ]*PRIVATE KEY|\\b(password|passwd|secret|token|apikey|api_key)\\s*[=:]\\s*\\S).*");
+            "(?i)-----BEGIN [A-Z ]*PRIVATE KEY|\\b(password|passwd|secret|token|apikey|api_key)\\s*[=:]\\s*\\S");
     // OCSF file_hash_t: hex digits only.
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
@@ -59,8 +62,9 @@ final class OcsfEvidence {
     }
 
     static boolean looksSecret(String key, String value) {
-        String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return SECRET_KEY.matcher(normalized).matches() || SECRET_VALUE.matcher(value).matches();
+        String normalized = KEY_SEPARATORS.matcher(key.toLowerCase(Locale.ROOT)).replaceAll("");
+        return SECRET_KEY_PART.matcher(normalized).find() || SECRET_KEY_WHOLE.matcher(normalized).matches()
+                || SECRET_VALUE.matcher(value).find();
     }
 
     boolean isEmpty() {
