@@ -33,7 +33,17 @@ final class LatencyPhase {
     private static final long LEAD_MS = 3_000;
     private static final double LEAD_MS_PER_DEVICE = 0.2;
 
+    /** The load is also reported in slices this long, to show whether its tail is at the start or spread. */
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+
     private LatencyPhase() {
+    }
+
+    static String timeline(List<LatencyStats.Window> windows) {
+        return windows.stream()
+                .map(w -> String.format("%,d s: %,d / %,d (%,d)", w.offsetMs() / 1000, w.stats().p50Ms(), w.stats().p99Ms(),
+                        w.stats().samples()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     static LatencyStats run(BenchEnvironment env, BenchApp.Kind kind, CatchUp catchUp, PrintStream err)
@@ -65,6 +75,8 @@ final class LatencyPhase {
             LatencyStats stats = probe.drain(DRAIN_TIMEOUT);
             err.printf("  %s: %d events offered at %.0f/s, %d outputs timed%n",
                     kind.label, load.sent(), options.rate(), stats.samples());
+            err.printf("  %s: p50 / p99 ms (outputs) by %d s of the load: %s%n", kind.label, WINDOW.toSeconds(),
+                    timeline(probe.windows(WINDOW.toMillis())));
             return stats;
         }
     }

@@ -81,6 +81,11 @@ final class LatencyProbe implements AutoCloseable {
         return samples.stats();
     }
 
+    /** The samples drained, cut by event time into windows of {@code windowMs} from where sampling began. */
+    List<LatencyStats.Window> windows(long windowMs) {
+        return samples.windows(fromEventTime, windowMs);
+    }
+
     private void run() {
         try {
             while (true) {
@@ -89,7 +94,7 @@ final class LatencyProbe implements AutoCloseable {
                     long now = System.currentTimeMillis();
                     long eventTime = eventTimeOf.applyAsLong(r);
                     if (eventTime >= fromEventTime) {
-                        samples.add(now - eventTime);
+                        samples.add(eventTime, now - eventTime);
                     }
                 }
                 if (drainRequested && atEnd()) {

@@ -1,6 +1,10 @@
 package io.fleetguard.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Percentiles of event-to-output latency samples, by nearest rank.
@@ -27,20 +31,43 @@ public record LatencyStats(long samples, long p50Ms, long p99Ms, long maxMs) {
         return sorted[Math.max(0, index)];
     }
 
-    /** Collects samples on one thread without boxing. */
+    /** The samples of outputs whose events fell in one slice of the load, {@code offsetMs} after its start. */
+    record Window(long offsetMs, LatencyStats stats) {
+    }
+
+    /** Collects samples on one thread without boxing, each with the event time it was measured from. */
     static final class Recorder {
+        private long[] eventTimes = new long[1024];
         private long[] values = new long[1024];
         private int size;
 
-        void add(long latencyMs) {
+        void add(long eventTimeMs, long latencyMs) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
+                eventTimes = Arrays.copyOf(eventTimes, size * 2);
             }
+            eventTimes[size] = eventTimeMs;
             values[size++] = latencyMs;
         }
 
         LatencyStats stats() {
             return of(Arrays.copyOf(values, size));
+        }
+
+        /**
+         * The samples cut by event time into windows of {@code windowMs} from {@code fromMs}: where in
+         * the load the slow outputs were (all of them, nothing left out; a window without samples is
+         * left out of the list).
+         */
+        List<Window> windows(long fromMs, long windowMs) {
+            Map<Long, Recorder> byWindow = new TreeMap<>();
+            for (int i = 0; i < size; i++) {
+                long offset = Math.floorDiv(eventTimes[i] - fromMs, windowMs) * windowMs;
+                byWindow.computeIfAbsent(offset, o -> new Recorder()).add(eventTimes[i], values[i]);
+            }
+            List<Window> out = new ArrayList<>();
+            byWindow.forEach((offset, recorder) -> out.add(new Window(offset, recorder.stats())));
+            return out;
         }
     }
 }
