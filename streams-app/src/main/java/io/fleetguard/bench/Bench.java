@@ -57,7 +57,8 @@ public final class Bench {
             MemoryProbe.Snapshot idle = MemoryProbe.take();
             ThroughputPhase.Result baseline = throughput(env, BenchApp.Kind.BASELINE, preload, catchUp);
             ThroughputPhase.Result fleetguard = throughput(env, BenchApp.Kind.FLEETGUARD, preload, catchUp);
-            err.printf("Latency at %.0f offered events/s for %d s each ...%n", options.rate(), options.latencySeconds());
+            err.printf("Latency at %.0f offered events/s for %d s each, after %d s unmeasured ...%n", options.rate(),
+                    options.latencySeconds(), options.latencyWarmupSeconds());
             LatencyStats baselineLatency = LatencyPhase.run(env, BenchApp.Kind.BASELINE, catchUp, err);
             LatencyStats fleetguardLatency = LatencyPhase.run(env, BenchApp.Kind.FLEETGUARD, catchUp, err);
             BenchReport report = new BenchReport(options, preload.records(), preload.recordsPerSecond(), idle,

@@ -91,8 +91,9 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
 
     public void print(PrintStream out) {
         out.printf(Locale.ROOT, "%nFleetGuard bench: %,d events after a registry of %,d devices (warm-up: %,d events); "
-                + "%d partitions, %d stream thread(s), %s, commit.interval.ms %d%n", options.events(), options.devices(),
-                options.warmupEvents(), options.partitions(), options.threads(), options.guarantee(), options.commitIntervalMs());
+                + "%d partitions, %d stream thread(s), %s, commit.interval.ms %d; latency over %d s after %d s unmeasured%n",
+                options.events(), options.devices(), options.warmupEvents(), options.partitions(), options.threads(),
+                options.guarantee(), options.commitIntervalMs(), options.latencySeconds(), options.latencyWarmupSeconds());
         out.printf(Locale.ROOT, "Pre-produced %,d records at %,.0f records/s. The broker runs in this JVM: whole-JVM memory includes it;%n"
                 + "\"app\" = whole JVM minus before any app (heap %.1f MB, RSS %.1f MB).%n%n",
                 producedRecords, produceRecordsPerSec, idle.heapMb(), idle.rssMb());
@@ -131,6 +132,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("commit_interval_ms", options.commitIntervalMs());
         m.put("rate", options.rate());
         m.put("latency_seconds", options.latencySeconds());
+        m.put("latency_warmup_seconds", options.latencyWarmupSeconds());
         m.put("produced_records", producedRecords);
         m.put("produce_records_per_s", round(produceRecordsPerSec, 1));
         m.put("broker_in_jvm", true);

@@ -66,16 +66,18 @@ final class LatencyPhase {
             sink.flush();
             catchUp.await(appId, topics.inputs(), app.streams(), registryTimeout(options.devices()));
             probe.start();
-            PacedLoad.Result load = PacedLoad.run(events, sink, start, Duration.ofSeconds(options.latencySeconds()), probe);
+            PacedLoad.Result load = PacedLoad.run(events, sink, start, Duration.ofSeconds(options.latencyWarmupSeconds()),
+                    Duration.ofSeconds(options.latencySeconds()), probe);
             if (load.skipped() > 0) {
                 err.printf("  %s: set-up overran the lead by %d ms; %d due events were not sent%n",
                         kind.label, load.began() - start, load.skipped());
             }
             catchUp.await(appId, topics.inputs(), app.streams(), DRAIN_TIMEOUT);
-            LatencyStats stats = probe.drain(DRAIN_TIMEOUT);
-            err.printf("  %s: %d events offered at %.0f/s, %d outputs timed%n",
-                    kind.label, load.sent(), options.rate(), stats.samples());
-            err.printf("  %s: p50 / p99 ms (outputs) by %d s of the load: %s%n", kind.label, WINDOW.toSeconds(),
+            probe.drain(DRAIN_TIMEOUT);
+            LatencyStats stats = probe.statsFrom(load.measuredFrom());
+            err.printf("  %s: %d events offered at %.0f/s, %d outputs timed after the %d s warm-up%n",
+                    kind.label, load.sent(), options.rate(), stats.samples(), options.latencyWarmupSeconds());
+            err.printf("  %s: p50 / p99 ms (outputs) by %d s of the load, warm-up included: %s%n", kind.label, WINDOW.toSeconds(),
                     timeline(probe.windows(WINDOW.toMillis())));
             return stats;
         }

@@ -81,6 +81,11 @@ final class LatencyProbe implements AutoCloseable {
         return samples.stats();
     }
 
+    /** The samples drained of outputs whose events are at or after {@code fromMs} (wall clock = event time). */
+    LatencyStats statsFrom(long fromMs) {
+        return samples.statsFrom(fromMs);
+    }
+
     /** The samples drained, cut by event time into windows of {@code windowMs} from where sampling began. */
     List<LatencyStats.Window> windows(long windowMs) {
         return samples.windows(fromEventTime, windowMs);

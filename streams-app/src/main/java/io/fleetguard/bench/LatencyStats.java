@@ -54,6 +54,17 @@ public record LatencyStats(long samples, long p50Ms, long p99Ms, long maxMs) {
             return of(Arrays.copyOf(values, size));
         }
 
+        /** The samples of outputs whose events are at or after {@code fromMs}. */
+        LatencyStats statsFrom(long fromMs) {
+            Recorder from = new Recorder();
+            for (int i = 0; i < size; i++) {
+                if (eventTimes[i] >= fromMs) {
+                    from.add(eventTimes[i], values[i]);
+                }
+            }
+            return from.stats();
+        }
+
         /**
          * The samples cut by event time into windows of {@code windowMs} from {@code fromMs}: where in
          * the load the slow outputs were (all of them, nothing left out; a window without samples is

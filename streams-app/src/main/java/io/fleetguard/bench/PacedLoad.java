@@ -21,8 +21,10 @@ final class PacedLoad {
      * @param skipped events already due when pacing began (set-up overran the lead); not sent, so
      *                that no backlog burst distorts the measured latency
      * @param began   wall-clock millis at which pacing began: outputs of earlier events are not sampled
+     * @param measuredFrom wall-clock millis (= event time) from which outputs count in the percentiles:
+     *                the end of the warm-up
      */
-    record Result(long sent, long skipped, long began) {
+    record Result(long sent, long skipped, long began, long measuredFrom) {
     }
 
     private PacedLoad() {
@@ -31,13 +33,15 @@ final class PacedLoad {
     /**
      * @param events the generator, past its registry block, whose simulation starts at {@code start}
      * @param start  wall-clock millis of the simulation start
+     * @param warmup how long the load runs before {@code length}, measured apart
      */
-    static Result run(ActivityGenerator events, EventSink sink, long start, Duration length, LatencyProbe probe)
+    static Result run(ActivityGenerator events, EventSink sink, long start, Duration warmup, Duration length, LatencyProbe probe)
             throws InterruptedException {
         sleepUntil(start);
         long began = System.currentTimeMillis();
         probe.sampleFrom(began);
-        long end = start + length.toMillis();
+        long measuredFrom = Math.max(began, start + warmup.toMillis());
+        long end = start + warmup.toMillis() + length.toMillis();
         long sent = 0;
         long skipped = 0;
         SimEvent next = events.next();
@@ -55,7 +59,7 @@ final class PacedLoad {
             sleepUntil(Math.max(next.timestamp(), (now / TICK_MS + 1) * TICK_MS));
         }
         sink.flush();
-        return new Result(sent, skipped, began);
+        return new Result(sent, skipped, began, measuredFrom);
     }
 
     private static void sleepUntil(long wallClockMillis) throws InterruptedException {

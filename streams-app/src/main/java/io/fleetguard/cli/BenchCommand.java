@@ -63,6 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int commitIntervalMs;
 
+    @Option(names = "--latency-warmup-seconds", defaultValue = "5",
+            description = "How long each app is offered the load before the measured seconds; those outputs are "
+                    + "printed per 5 s apart from the percentiles (default: ${DEFAULT-VALUE}).")
+    int latencyWarmupSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -82,6 +87,6 @@ public final class BenchCommand implements Callable<Integer> {
     /** The parsed options, every problem at once. */
     BenchOptions options() {
         return new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate,
-                commitIntervalMs);
+                commitIntervalMs, latencyWarmupSeconds);
     }
 }

@@ -20,7 +20,7 @@ class BenchReportTest {
     /** The table lines are printed with %-42s %14s %14s; the report starts with an empty line. */
     private static final String EXPECTED_REPORT = """
 
-            FleetGuard bench: 1,000 events after a registry of 100 devices (warm-up: 0 events); 2 partitions, 1 stream thread(s), exactly_once_v2, commit.interval.ms 100
+            FleetGuard bench: 1,000 events after a registry of 100 devices (warm-up: 0 events); 2 partitions, 1 stream thread(s), exactly_once_v2, commit.interval.ms 100; latency over 3 s after 5 s unmeasured
             Pre-produced 1,100 records at 5,000 records/s. The broker runs in this JVM: whole-JVM memory includes it;
             "app" = whole JVM minus before any app (heap 40.0 MB, RSS 400.0 MB).
 
@@ -43,7 +43,7 @@ class BenchReportTest {
 
             FleetGuard / baseline throughput: 0.800
             FleetGuard / baseline stream-thread CPU per record: 1.600
-            {"events":1000,"warmup_events":0,"devices":100,"partitions":2,"threads":1,"guarantee":"exactly_once_v2","commit_interval_ms":100,"rate":500.0,"latency_seconds":3,"produced_records":1100,"produce_records_per_s":5000.0,"broker_in_jvm":true,"idle":{"heap_after_gc_mb":40.0,"rss_mb":400.0},"baseline":{"records":1100,"seconds":2.0,"events_per_s":550.0,"cpu_seconds":1.1,"cpu_us_per_record":1000.0,"stream_thread_cpu_us_per_record":500.0,"p50_ms":20,"p99_ms":80,"max_ms":95,"latency_samples":1500,"heap_after_gc_mb":50.0,"app_heap_mb":10.0,"rss_mb":450.0,"app_rss_mb":50.0},"fleetguard":{"records":1100,"seconds":2.5,"events_per_s":440.0,"cpu_seconds":2.2,"cpu_us_per_record":2000.0,"stream_thread_cpu_us_per_record":800.0,"p50_ms":40,"p99_ms":120,"max_ms":130,"latency_samples":30,"heap_after_gc_mb":60.5,"app_heap_mb":20.5,"rss_mb":700.0,"app_rss_mb":300.0},"ratio_vs_baseline":0.8,"cpu_ratio_vs_baseline":1.6}
+            {"events":1000,"warmup_events":0,"devices":100,"partitions":2,"threads":1,"guarantee":"exactly_once_v2","commit_interval_ms":100,"rate":500.0,"latency_seconds":3,"latency_warmup_seconds":5,"produced_records":1100,"produce_records_per_s":5000.0,"broker_in_jvm":true,"idle":{"heap_after_gc_mb":40.0,"rss_mb":400.0},"baseline":{"records":1100,"seconds":2.0,"events_per_s":550.0,"cpu_seconds":1.1,"cpu_us_per_record":1000.0,"stream_thread_cpu_us_per_record":500.0,"p50_ms":20,"p99_ms":80,"max_ms":95,"latency_samples":1500,"heap_after_gc_mb":50.0,"app_heap_mb":10.0,"rss_mb":450.0,"app_rss_mb":50.0},"fleetguard":{"records":1100,"seconds":2.5,"events_per_s":440.0,"cpu_seconds":2.2,"cpu_us_per_record":2000.0,"stream_thread_cpu_us_per_record":800.0,"p50_ms":40,"p99_ms":120,"max_ms":130,"latency_samples":30,"heap_after_gc_mb":60.5,"app_heap_mb":20.5,"rss_mb":700.0,"app_rss_mb":300.0},"ratio_vs_baseline":0.8,"cpu_ratio_vs_baseline":1.6}
             """;
 
     private final BenchReport report = new BenchReport(OPTIONS, 1_100, 5_000.0, IDLE,

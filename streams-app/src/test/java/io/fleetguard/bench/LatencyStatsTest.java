@@ -53,5 +53,6 @@ class LatencyStatsTest {
                 new LatencyStats.Window(5_000, new LatencyStats(2, 40, 60, 60)),
                 new LatencyStats.Window(15_000, new LatencyStats(1, 50, 50, 50)));
         assertThat(recorder.stats()).isEqualTo(new LatencyStats(5, 60, 900, 900));
+        assertThat(recorder.statsFrom(from + 5_000)).isEqualTo(new LatencyStats(3, 50, 60, 60));
     }
 }

@@ -28,9 +28,9 @@ class BenchCommandTest {
     void shouldParseEveryOption() {
         BenchOptions options = parse("--events", "5000", "--warmup-events", "0", "--devices", "100000", "--partitions", "2",
                 "--threads", "3", "--guarantee", "at_least_once", "--rate", "500", "--latency-seconds", "5",
-                "--seed", "7", "--incident-rate", "0.1", "--commit-interval-ms", "30");
+                "--seed", "7", "--incident-rate", "0.1", "--commit-interval-ms", "30", "--latency-warmup-seconds", "0");
 
-        assertThat(options).isEqualTo(new BenchOptions(5_000, 0, 100_000, 2, 3, "at_least_once", 500, 5, 7, 0.1, 30));
+        assertThat(options).isEqualTo(new BenchOptions(5_000, 0, 100_000, 2, 3, "at_least_once", 500, 5, 7, 0.1, 30, 0));
     }
 
     @Test
@@ -38,12 +38,13 @@ class BenchCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cli = FleetGuardCli.commandLine().setErr(new PrintWriter(err));
 
-        int exit = cli.execute("bench", "--threads", "0", "--devices", "1000001", "--commit-interval-ms", "0");
+        int exit = cli.execute("bench", "--threads", "0", "--devices", "1000001", "--commit-interval-ms", "0",
+                "--latency-warmup-seconds", "-1");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).isEqualToNormalizingNewlines("invalid bench options: "
                 + "devices must be between 1 and 1000000, was 1000001; threads must be at least 1, was 0; "
-                + "commit interval must be at least 1 ms, was 0\n");
+                + "commit interval must be at least 1 ms, was 0; latency warm-up seconds must not be negative, was -1\n");
     }
 
     private static BenchOptions parse(String... args) {
