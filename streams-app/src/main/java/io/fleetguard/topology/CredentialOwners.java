@@ -33,8 +33,7 @@ import java.util.Set;
  *
  * <p>The owner's registration and the alert come from different input partitions, so from different
  * tasks: while a backlog is caught up, the alert's task can run ahead and the lookup find no owner
- * yet. The alert then goes out without one (never with a wrong one); holding alerts back by a grace
- * would not help, as these records are rare.
+ * yet. The alert then goes out without one (never with a wrong one).
  */
 final class CredentialOwners implements FixedKeyProcessor<String, CrossDeviceInput, IdentityAlert> {
 
