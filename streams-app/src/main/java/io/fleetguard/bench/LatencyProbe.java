@@ -67,7 +67,7 @@ final class LatencyProbe implements AutoCloseable {
      * Lets the probe read up to the last committed output and stop. Call it once the app has caught
      * up with its input, so that every output exists.
      */
-    LatencyStats drain(Duration timeout) throws InterruptedException {
+    void drain(Duration timeout) throws InterruptedException {
         draining = true;
         thread.join(timeout.toMillis());
         if (thread.isAlive()) {
@@ -78,7 +78,6 @@ final class LatencyProbe implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        return samples.stats();
     }
 
     /** The samples drained of outputs whose events are at or after {@code fromMs} (wall clock = event time). */

@@ -6,7 +6,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,11 +35,7 @@ final class ActivitySerde implements Serde<SpecificRecord> {
             }
             int rank = ActivityInput.of(record).rank();
             TopicSpec<String, ? extends SpecificRecord> input = inputs.get(rank);
-            byte[] inner = serialize(input, record);
-            byte[] out = new byte[inner.length + 1];
-            out[0] = (byte) rank;
-            System.arraycopy(inner, 0, out, 1, inner.length);
-            return out;
+            return KindByte.prefixed((byte) rank, serialize(input, record));
         };
     }
 
@@ -55,7 +50,7 @@ final class ActivitySerde implements Serde<SpecificRecord> {
                         + (bytes.length == 0 ? "no bytes" : "input byte " + bytes[0] + " of " + bytes.length + " bytes"));
             }
             TopicSpec<String, ? extends SpecificRecord> input = inputs.get(bytes[0]);
-            return input.valueSerde().deserializer().deserialize(input.name(), Arrays.copyOfRange(bytes, 1, bytes.length));
+            return input.valueSerde().deserializer().deserialize(input.name(), KindByte.rest(bytes));
         };
     }
 

@@ -8,7 +8,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The values of {@code cross-device-inputs}: a byte naming the kind ({@link CrossDeviceInput#tag()}),
@@ -29,7 +28,7 @@ final class CrossDeviceSerde implements Serde<CrossDeviceInput> {
 
     @Override
     public Serializer<CrossDeviceInput> serializer() {
-        return (topic, value) -> value == null ? null : tagged(value.tag(), inner(value));
+        return (topic, value) -> value == null ? null : KindByte.prefixed(value.tag(), inner(value));
     }
 
     private byte[] inner(CrossDeviceInput value) {
@@ -51,7 +50,7 @@ final class CrossDeviceSerde implements Serde<CrossDeviceInput> {
             if (bytes.length < 2) {
                 throw new SerializationException("Not a cross-device input of topic '" + topic + "': " + bytes.length + " bytes");
             }
-            byte[] inner = Arrays.copyOfRange(bytes, 1, bytes.length);
+            byte[] inner = KindByte.rest(bytes);
             return switch (bytes[0]) {
                 case 0 -> new CrossDeviceInput.Auth(auth.valueSerde().deserializer().deserialize(auth.name(), inner));
                 case 1 -> new CrossDeviceInput.Owner(new String(inner, StandardCharsets.UTF_8));
@@ -60,12 +59,5 @@ final class CrossDeviceSerde implements Serde<CrossDeviceInput> {
                         + bytes[0] + " of " + bytes.length + " bytes");
             };
         };
-    }
-
-    private static byte[] tagged(byte tag, byte[] inner) {
-        byte[] out = new byte[inner.length + 1];
-        out[0] = tag;
-        System.arraycopy(inner, 0, out, 1, inner.length);
-        return out;
     }
 }
