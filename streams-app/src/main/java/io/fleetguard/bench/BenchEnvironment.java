@@ -23,7 +23,8 @@ record BenchEnvironment(EmbeddedKafka kafka, BenchOptions options, String regist
 
     /** FleetGuard's configuration for one data set and application id; also used for the sink and the baseline's serde. */
     FleetGuardConfig config(BenchTopics topics, String applicationId) {
-        Map<String, String> s = new HashMap<>(topics.fleetGuardSettings());
+        Map<String, String> s = new HashMap<>(options.fleetGuardSettings());
+        s.putAll(topics.fleetGuardSettings());
         s.put("application.id", applicationId);
         s.put("schema.registry.url", "mock://" + registryScope);
         s.put("kafka." + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

@@ -1,11 +1,18 @@
 package io.fleetguard.bench;
 
+import io.fleetguard.config.ConfigKeys;
+import io.fleetguard.config.ConfigLoader;
+import io.fleetguard.config.InvalidConfigurationException;
 import io.fleetguard.sim.SimulationOptions;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What {@code bench} measures.
@@ -26,15 +33,25 @@ import java.util.Set;
  * @param latencyWarmupSeconds how long the latency phase offers its load before the measured seconds: the
  *                       first seconds of a fresh exactly-once app stall on its first transactions (see
  *                       README, Benchmark); their outputs are reported apart, per 5 s, not in the percentiles
+ * @param fleetGuardSettings FleetGuard configuration keys set for FleetGuard's runs only (e.g.
+ *                       {@code input.rekey.enabled=false}); not the ones the bench sets for both apps or itself
  */
 public record BenchOptions(long events, long warmupEvents, int devices, int partitions, int threads, String guarantee,
                           double rate, int latencySeconds, long seed, double incidentRate, int commitIntervalMs,
-                          int latencyWarmupSeconds) {
+                          int latencyWarmupSeconds, Map<String, String> fleetGuardSettings) {
 
     public static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
     /** The exactly_once_v2 default of Kafka Streams; under at_least_once (default 30 s) it keeps "caught up" prompt. */
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
     public static final int DEFAULT_LATENCY_WARMUP_SECONDS = 5;
+    /**
+     * Settings the bench makes itself, identical for both apps or naming its own topics and registry:
+     * a {@code --set} of one of them would make the comparison unfair or break the run.
+     */
+    static final Set<String> BENCH_OWNED_KEYS = Set.of(ConfigKeys.APPLICATION_ID, "schema.registry.url",
+            ConfigKeys.KAFKA_PREFIX + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigKeys.KAFKA_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+            ConfigKeys.KAFKA_PREFIX + StreamsConfig.NUM_STREAM_THREADS_CONFIG, ConfigKeys.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            ConfigKeys.KAFKA_PREFIX + StreamsConfig.STATE_DIR_CONFIG);
 
     public BenchOptions {
         List<String> problems = problems(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, incidentRate);
@@ -44,9 +61,19 @@ public record BenchOptions(long events, long warmupEvents, int devices, int part
         if (latencyWarmupSeconds < 0) {
             problems.add("latency warm-up seconds must not be negative, was " + latencyWarmupSeconds);
         }
+        fleetGuardSettings = Collections.unmodifiableSortedMap(new TreeMap<>(fleetGuardSettings));
+        problems.addAll(settingProblems(fleetGuardSettings));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid bench options: " + String.join("; ", problems));
         }
+    }
+
+    /** The options with no FleetGuard settings of their own. */
+    public BenchOptions(long events, long warmupEvents, int devices, int partitions, int threads, String guarantee,
+                        double rate, int latencySeconds, long seed, double incidentRate, int commitIntervalMs,
+                        int latencyWarmupSeconds) {
+        this(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate,
+                commitIntervalMs, latencyWarmupSeconds, Map.of());
     }
 
     /** The options with the default commit interval and latency warm-up. */
@@ -69,6 +96,27 @@ public record BenchOptions(long events, long warmupEvents, int devices, int part
      */
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 100_000, 10_000, 4, 1, StreamsConfig.EXACTLY_ONCE_V2, 10_000, 20, 42, 0.02);
+    }
+
+    /** The {@code --set} settings the bench cannot take, and what FleetGuard's own validation says of the rest. */
+    private static List<String> settingProblems(Map<String, String> settings) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> check = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (BENCH_OWNED_KEYS.contains(key) || key.startsWith("topic.")) {
+                problems.add("--set " + key + " is set by the bench itself");
+            } else {
+                check.put(key, value);
+            }
+        });
+        check.put(ConfigKeys.KAFKA_PREFIX + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        check.put("schema.registry.url", "mock://bench-options");
+        try {
+            ConfigLoader.fromMap(check);
+        } catch (InvalidConfigurationException e) {
+            e.problems().forEach(p -> problems.add("--set: " + p));
+        }
+        return problems;
     }
 
     /** Every problem at once, not the first. */

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The figures of one bench run, printed as an aligned table followed by exactly one line of JSON.
@@ -94,6 +95,10 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
                 + "%d partitions, %d stream thread(s), %s, commit.interval.ms %d; latency over %d s after %d s unmeasured%n",
                 options.events(), options.devices(), options.warmupEvents(), options.partitions(), options.threads(),
                 options.guarantee(), options.commitIntervalMs(), options.latencySeconds(), options.latencyWarmupSeconds());
+        if (!options.fleetGuardSettings().isEmpty()) {
+            out.printf(Locale.ROOT, "FleetGuard only: %s%n", options.fleetGuardSettings().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        }
         out.printf(Locale.ROOT, "Pre-produced %,d records at %,.0f records/s. The broker runs in this JVM: whole-JVM memory includes it;%n"
                 + "\"app\" = whole JVM minus before any app (heap %.1f MB, RSS %.1f MB).%n%n",
                 producedRecords, produceRecordsPerSec, idle.heapMb(), idle.rssMb());
@@ -133,6 +138,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("rate", options.rate());
         m.put("latency_seconds", options.latencySeconds());
         m.put("latency_warmup_seconds", options.latencyWarmupSeconds());
+        m.put("fleetguard_settings", new TreeMap<>(options.fleetGuardSettings()));
         m.put("produced_records", producedRecords);
         m.put("produce_records_per_s", round(produceRecordsPerSec, 1));
         m.put("broker_in_jvm", true);

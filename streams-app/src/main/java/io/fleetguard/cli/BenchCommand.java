@@ -8,6 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code fleetguard bench}: FleetGuard against a bare join baseline, in one process. */
@@ -68,6 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "printed per 5 s apart from the percentiles (default: ${DEFAULT-VALUE}).")
     int latencyWarmupSeconds;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A FleetGuard configuration key for FleetGuard's runs only, e.g. --set input.rekey.enabled=false "
+                    + "(repeatable; not the keys the bench sets for both apps).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -87,6 +94,6 @@ public final class BenchCommand implements Callable<Integer> {
     /** The parsed options, every problem at once. */
     BenchOptions options() {
         return new BenchOptions(events, warmupEvents, devices, partitions, threads, guarantee, rate, latencySeconds, seed, incidentRate,
-                commitIntervalMs, latencyWarmupSeconds);
+                commitIntervalMs, latencyWarmupSeconds, settings);
     }
 }

@@ -50,6 +50,7 @@ public final class ConfigKeys {
 
     public static final String REGISTRY_HISTORY_RETENTION_MS = "registry.history.retention.ms";
     public static final String EVENT_ORDER_GRACE_MS = "event.order.grace.ms";
+    public static final String INPUT_REKEY_ENABLED = "input.rekey.enabled";
 
     public static final String POLICY_ROTATION_PASSWORD_DAYS = "policy.rotation.password.days";
     public static final String POLICY_ROTATION_PSK_DAYS = "policy.rotation.psk.days";
@@ -125,6 +126,11 @@ public final class ConfigKeys {
                     "Hold each event this long in stream time and judge events in event-time order, so that registry "
                             + "updates and other inputs' events that arrive up to this late still come first; adds the same "
                             + "latency to alerts. 0 judges events in arrival order, at once.")
+            .define(INPUT_REKEY_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Re-key event records whose key is not the deviceId in their value, through the repartition topic "
+                            + "activities-by-device. false, when every producer keys by deviceId: such records go to the "
+                            + "dead-letter topic (key-mismatch) and the topology has no such topic, which saves Kafka Streams' "
+                            + "per-record work over its always-empty partition (see README, Benchmark).")
             .define(POLICY_ROTATION_PASSWORD_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,
                     "Rotation limit of PASSWORD credentials (STALE_CREDENTIAL).")
             .define(POLICY_ROTATION_PSK_DAYS, Type.INT, 90, atLeast(1), Importance.MEDIUM,

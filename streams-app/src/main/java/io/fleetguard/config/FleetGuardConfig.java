@@ -45,6 +45,11 @@ public final class FleetGuardConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(ConfigKeys.REGISTRY_HISTORY_RETENTION_MS));
     }
 
+    /** Whether mis-keyed event records are re-keyed by deviceId (true) or dead-lettered (false). */
+    public boolean inputRekeyEnabled() {
+        return getBoolean(ConfigKeys.INPUT_REKEY_ENABLED);
+    }
+
     public Duration eventOrderGrace() {
         return Duration.ofMillis(getLong(ConfigKeys.EVENT_ORDER_GRACE_MS));
     }

@@ -176,8 +176,8 @@ public final class FleetGuardTopology {
         TopicSpec<String, DeviceIdentity> spec = topics.registry();
         return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
                         .withTimestampExtractor(registryExtractor).withName("registry-source"))
-                .processValues(() -> new ValidateProcessor<>(validator, DeviceIdentity::getDeviceId, metrics,
-                        spec.name(), true), Named.as("registry-validate"))
+                .processValues(() -> ValidateProcessor.registry(validator, DeviceIdentity::getDeviceId, metrics, spec.name()),
+                        Named.as("registry-validate"))
                 .processValues(() -> new LateRegistryProbe(config.eventOrderGrace(), metrics), Named.as("registry-late-probe"));
     }
 
@@ -232,13 +232,18 @@ public final class FleetGuardTopology {
      * The four activity inputs, validated and merged into one stream keyed by device. Records keyed
      * otherwise (a minority, or none) share one repartition topic, {@code activities-by-device}; the
      * correctly keyed ones go straight on. One topic rather than one per input keeps the partitions a
-     * task reads, and Kafka Streams' per-record work over its empty ones, small.
+     * task reads, and Kafka Streams' per-record work over its empty ones, small. With
+     * {@code input.rekey.enabled=false} there is no such topic: validation dead-letters mis-keyed
+     * records instead, and the judging task reads one partition less.
      */
     private KStream<String, SpecificRecord> activitiesByDevice(StreamsBuilder builder) {
         KStream<String, SpecificRecord> merged = validated(builder, topics.authEvents(), ActivityInput.AUTH)
                 .merge(validated(builder, topics.telemetry(), ActivityInput.TELEMETRY), Named.as("activities-telemetry"))
                 .merge(validated(builder, topics.configChanges(), ActivityInput.CONFIG), Named.as("activities-config"))
                 .merge(validated(builder, topics.supportSessions(), ActivityInput.SUPPORT), Named.as("activities-support"));
+        if (!config.inputRekeyEnabled()) {
+            return merged;
+        }
         Map<String, KStream<String, SpecificRecord>> byKey = merged.split(Named.as("activity-key-"))
                 .branch((key, value) -> ActivityInput.of(value).deviceId(value).equals(key), Branched.as("ok"))
                 .defaultBranch(Branched.as("wrong"));
@@ -257,7 +262,8 @@ public final class FleetGuardTopology {
         String name = input.inputName();
         return builder.stream(spec.name(), Consumed.with(spec.keySerde(), spec.valueSerde())
                         .withTimestampExtractor(extractor).withName(name + "-source"))
-                .processValues(() -> new ValidateProcessor<V>(validator, input::deviceId, metrics, spec.name(), false),
+                .processValues(() -> ValidateProcessor.<V>events(validator, input::deviceId, metrics, spec.name(),
+                                !config.inputRekeyEnabled()),
                         Named.as(name + "-validate"))
                 .mapValues(v -> (SpecificRecord) v, Named.as(name + "-activity"));
     }

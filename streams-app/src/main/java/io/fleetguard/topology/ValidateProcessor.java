@@ -22,6 +22,7 @@ final class ValidateProcessor<V extends SpecificRecord> implements FixedKeyProce
     private final FleetGuardMetrics metrics;
     private final String input;
     private final boolean registry;
+    private final boolean keyedByDevice;
     private FixedKeyProcessorContext<String, V> context;
     private Counter recordsIn;
 
@@ -30,13 +31,28 @@ final class ValidateProcessor<V extends SpecificRecord> implements FixedKeyProce
      *                 and the key must be the deviceId. The registry is compacted by key, so an
      *                 identity under another key would shadow that device: it is rejected, not re-keyed.
      */
-    ValidateProcessor(RecordValidator validator, Function<V, String> deviceIdOf, FleetGuardMetrics metrics,
-                      String input, boolean registry) {
+    static <V extends SpecificRecord> ValidateProcessor<V> registry(RecordValidator validator, Function<V, String> deviceIdOf,
+                                                                   FleetGuardMetrics metrics, String input) {
+        return new ValidateProcessor<>(validator, deviceIdOf, metrics, input, true, true);
+    }
+
+    /**
+     * @param keyedByDevice true when the topology does not re-key events ({@code input.rekey.enabled=false}):
+     *                      a record whose key is not its deviceId is rejected
+     */
+    static <V extends SpecificRecord> ValidateProcessor<V> events(RecordValidator validator, Function<V, String> deviceIdOf,
+                                                                 FleetGuardMetrics metrics, String input, boolean keyedByDevice) {
+        return new ValidateProcessor<>(validator, deviceIdOf, metrics, input, false, keyedByDevice);
+    }
+
+    private ValidateProcessor(RecordValidator validator, Function<V, String> deviceIdOf, FleetGuardMetrics metrics,
+                              String input, boolean registry, boolean keyedByDevice) {
         this.validator = validator;
         this.deviceIdOf = deviceIdOf;
         this.metrics = metrics;
         this.input = input;
         this.registry = registry;
+        this.keyedByDevice = keyedByDevice;
     }
 
     @Override
@@ -58,9 +74,10 @@ final class ValidateProcessor<V extends SpecificRecord> implements FixedKeyProce
         }
         String deviceId = value == null ? null : deviceIdOf.apply(value);
         validator.validate(value, deviceId, record.timestamp());
-        if (registry && !deviceId.equals(record.key())) {
-            throw new InvalidRecordException(RecordValidator.KEY_MISMATCH,
-                    "registry record key differs from its deviceId; the registry must be keyed by deviceId");
+        if (keyedByDevice && !deviceId.equals(record.key())) {
+            throw new InvalidRecordException(RecordValidator.KEY_MISMATCH, registry
+                    ? "registry record key differs from its deviceId; the registry must be keyed by deviceId"
+                    : "record key differs from its deviceId, and re-keying is off (input.rekey.enabled=false)");
         }
         context.forward(record);
     }

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,28 @@ class BenchCommandTest {
                 "--seed", "7", "--incident-rate", "0.1", "--commit-interval-ms", "30", "--latency-warmup-seconds", "0");
 
         assertThat(options).isEqualTo(new BenchOptions(5_000, 0, 100_000, 2, 3, "at_least_once", 500, 5, 7, 0.1, 30, 0));
+    }
+
+    @Test
+    void shouldPassFleetGuardSettingsToFleetGuardOnly() {
+        BenchOptions options = parse("--events", "5000", "--set", "input.rekey.enabled=false", "--set", "kafka.max.task.idle.ms=-1");
+
+        assertThat(options.fleetGuardSettings()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("input.rekey.enabled", "false", "kafka.max.task.idle.ms", "-1"));
+    }
+
+    @Test
+    void shouldRefuseSettingsTheBenchMakesOrFleetGuardRejects() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = FleetGuardCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit = cli.execute("bench", "--set", "kafka.num.stream.threads=2", "--set", "topic.alerts=x",
+                "--set", "input.rekey.enabled=maybe", "--set", "no.such.key=1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("invalid bench options: --set kafka.num.stream.threads is set by the bench itself; "
+                        + "--set topic.alerts is set by the bench itself; --set: ")
+                .contains("input.rekey.enabled").contains("unknown key 'no.such.key'");
     }
 
     @Test

@@ -7,10 +7,12 @@ import io.fleetguard.schema.CredentialType;
 import io.fleetguard.schema.DeviceIdentity;
 import io.fleetguard.schema.IdentityAlert;
 import io.fleetguard.schema.Severity;
+import io.fleetguard.schema.TelemetryRecord;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -274,6 +276,34 @@ class FleetGuardTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterMisKeyedRecordsWhenReKeyingIsOff() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("input.rekey.enabled", "false"))) {
+            h.register(camera("cam-1", T0, "fp-a"));
+            TelemetryRecord byBroker = aTelemetry("t-wrong", "cam-1", T0.plusSeconds(1)).withFingerprint("fp-zzz")
+                    .withDestination("fleet/site1/cam-1/x").build();
+            h.telemetry.pipeInput("broker-7", byBroker, T0.plusSeconds(1));
+            h.telemetry.pipeInput(null, aTelemetry("t-null", "cam-1", T0.plusSeconds(2)).withFingerprint("fp-yyy")
+                    .withDestination("fleet/site1/cam-1/x").build(), T0.plusSeconds(2));
+            h.telemetry.pipeInput("cam-1", aTelemetry("t-ok", "cam-1", T0.plusSeconds(3)).withFingerprint("fp-xxx")
+                    .withDestination("fleet/site1/cam-1/x").build(), T0.plusSeconds(3));
+
+            // Only the correctly keyed record is judged; the two others are dead-lettered as they came
+            assertThat(h.alerts.readKeyValuesToList()).extracting(kv -> kv.key + " " + TopologyHarness.line(kv.value))
+                    .containsExactly("cam-1 IMPERSONATED_TELEMETRY CRITICAL cam-1 fp-xxx");
+            var dead = h.deadLetters.readRecordsToList();
+            assertThat(dead).extracting(r -> new String(r.headers().lastHeader("fleetguard.dlq.reason").value(), StandardCharsets.UTF_8))
+                    .containsExactly("key-mismatch", "key-mismatch");
+            assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("key-mismatch: record key differs from its deviceId, and re-keying is off (input.rekey.enabled=false)");
+            assertThat(dead.get(0).key()).isEqualTo("broker-7".getBytes(StandardCharsets.UTF_8));
+            assertThat(dead.get(0).value())
+                    .isEqualTo(h.topics.telemetry().valueSerde().serializer().serialize(h.topics.telemetry().name(), byBroker));
+            assertThat(dead.get(1).key()).isNull();
+            assertThat(h.metrics.deadLetters(h.topics.telemetry().name(), "key-mismatch")).isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void shouldEmitACompleteAlertWithADeterministicId() {
         try (TopologyHarness h = harness()) {
             h.register(aDevice("cam-1").withOwner("team-video").withDeviceClass("camera").updatedAt(T0)
@@ -336,6 +366,21 @@ class FleetGuardTopologyTest {
             assertThat(description.subtopologies()).extracting(FleetGuardTopologyTest::sourceTopics)
                     .contains(Set.of("cross-device-inputs-repartition"))
                     .hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldReadNoRepartitionTopicInTheJudgingTaskWhenReKeyingIsOff() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("input.rekey.enabled", "false"))) {
+            TopologyDescription description = FleetGuardTopology.build(h.config, h.topics, h.metrics).describe();
+
+            Set<String> judging = description.subtopologies().stream()
+                    .map(FleetGuardTopologyTest::sourceTopics)
+                    .filter(topics -> topics.contains(h.topics.authEvents().name()))
+                    .findFirst().orElseThrow();
+            assertThat(judging).containsExactlyInAnyOrder(h.topics.authEvents().name(), h.topics.telemetry().name(),
+                    h.topics.configChanges().name(), h.topics.supportSessions().name(), h.topics.registry().name());
+            assertThat(description.toString()).doesNotContain("activities-by-device", "activity-key-", "activity-rekey");
         }
     }
 
