@@ -91,6 +91,8 @@ class EmbeddedKafkaIT {
             Config config = admin.describeConfigs(Set.of(resource))
                 .all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
             assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            // Small sparse index maps: the kernel's read-ahead zeroes less of them (BrokerSettings.INDEX_BYTES)
+            assertThat(config.get(TopicConfig.SEGMENT_INDEX_BYTES_CONFIG).value()).isEqualTo("1048576");
             TopicDescription topic = admin.describeTopics(Set.of("identities"))
                 .allTopicNames().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get("identities");
             assertThat(topic.partitions()).hasSize(2);
