@@ -30,9 +30,9 @@ import java.util.TreeMap;
  * @param incidentRate   fraction of simulated actions that inject an incident
  * @param commitIntervalMs {@code commit.interval.ms} of both apps: under exactly-once, outputs become
  *                       readable ({@code read_committed}) at commits, so it bounds latency from below
- * @param latencyWarmupSeconds how long the latency phase offers its load before the measured seconds: the
- *                       first seconds of a fresh exactly-once app stall on its first transactions (see
- *                       README, Benchmark); their outputs are reported apart, per 5 s, not in the percentiles
+ * @param latencyWarmupSeconds how long the latency phase offers its load before the measured seconds, so
+ *                       that the percentiles are of a running app, not of its first seconds (see README,
+ *                       Benchmark); those outputs are reported apart, per 5 s, not in the percentiles
  * @param fleetGuardSettings FleetGuard configuration keys set for FleetGuard's runs only (e.g.
  *                       {@code input.rekey.enabled=false}); not the ones the bench sets for both apps or itself
  */

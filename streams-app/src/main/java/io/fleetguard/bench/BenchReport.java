@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The figures of one bench run, printed as an aligned table followed by exactly one line of JSON.
@@ -97,7 +98,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
                 options.guarantee(), options.commitIntervalMs(), options.latencySeconds(), options.latencyWarmupSeconds());
         if (!options.fleetGuardSettings().isEmpty()) {
             out.printf(Locale.ROOT, "FleetGuard only: %s%n", options.fleetGuardSettings().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
         out.printf(Locale.ROOT, "Pre-produced %,d records at %,.0f records/s. The broker runs in this JVM: whole-JVM memory includes it;%n"
                 + "\"app\" = whole JVM minus before any app (heap %.1f MB, RSS %.1f MB).%n%n",

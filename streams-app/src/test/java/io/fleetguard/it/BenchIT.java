@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -26,7 +27,9 @@ class BenchIT {
 
     @Test
     void shouldMeasureBothAppsOverEveryProducedRecordAndEndWithOneLineOfJson() throws Exception {
-        BenchOptions options = new BenchOptions(EVENTS, 2_000, DEVICES, 2, 1, "exactly_once_v2", 2_000, 3, 42, 0.02, 100, 1);
+        // FleetGuard runs with one setting of its own (the simulator keys every record by its device)
+        BenchOptions options = new BenchOptions(EVENTS, 2_000, DEVICES, 2, 1, "exactly_once_v2", 2_000, 3, 42, 0.02, 100, 1,
+                Map.of("input.rekey.enabled", "false"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         BenchReport report = new Bench(options, new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run();
@@ -53,7 +56,7 @@ class BenchIT {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(json.fieldNames()).toIterable().containsExactly("events", "warmup_events", "devices", "partitions", "threads",
-                "guarantee", "commit_interval_ms", "rate", "latency_seconds", "latency_warmup_seconds", "produced_records", "produce_records_per_s", "broker_in_jvm",
+                "guarantee", "commit_interval_ms", "rate", "latency_seconds", "latency_warmup_seconds", "fleetguard_settings", "produced_records", "produce_records_per_s", "broker_in_jvm",
                 "idle", "baseline", "fleetguard", "ratio_vs_baseline", "cpu_ratio_vs_baseline");
         for (String app : List.of("baseline", "fleetguard")) {
             assertThat(json.get(app).fieldNames()).toIterable().containsExactly("records", "seconds", "events_per_s",
@@ -66,6 +69,8 @@ class BenchIT {
         assertThat(json.get("guarantee").asText()).isEqualTo("exactly_once_v2");
         assertThat(json.get("commit_interval_ms").asInt()).isEqualTo(100);
         assertThat(json.get("latency_warmup_seconds").asInt()).isEqualTo(1);
+        assertThat(json.get("fleetguard_settings").toString()).isEqualTo("{\"input.rekey.enabled\":\"false\"}");
+        assertThat(lines).contains("FleetGuard only: input.rekey.enabled=false");
         assertThat(json.get("ratio_vs_baseline").asDouble()).isCloseTo(
                 json.get("fleetguard").get("events_per_s").asDouble() / json.get("baseline").get("events_per_s").asDouble(),
                 within(0.001));
