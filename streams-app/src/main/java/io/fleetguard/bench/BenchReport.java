@@ -29,11 +29,13 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
      * @param seconds     from RUNNING until caught up
      * @param cpuSeconds  CPU time of the whole JVM (app, broker, GC) over those seconds
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over those seconds
+     * @param recordsWritten records the app wrote from its start until caught up, to every topic (outputs,
+     *                    changelogs, repartition topics); it writes nothing before it is RUNNING
      * @param latency     at the offered load
      * @param memory      whole JVM while the app ran caught up
      */
     public record AppResult(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds,
-                            LatencyStats latency, MemoryProbe.Snapshot memory) {
+                            long recordsWritten, LatencyStats latency, MemoryProbe.Snapshot memory) {
 
         public double eventsPerSecond() {
             return records / seconds;
@@ -47,6 +49,11 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         /** The app's own processing cost per input record, without the broker, GC or JIT. */
         public double streamThreadCpuMicrosPerRecord() {
             return streamThreadCpuSeconds * 1e6 / records;
+        }
+
+        /** Records written per input record consumed. */
+        public double writtenPerRecord() {
+            return (double) recordsWritten / records;
         }
 
         public long p50Ms() {
@@ -112,6 +119,8 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "stream-thread CPU us per record", fixed(baseline.streamThreadCpuMicrosPerRecord(), 1),
                 fixed(fleetguard.streamThreadCpuMicrosPerRecord(), 1));
         row(out, "stream-thread CPU per record vs baseline", fixed(1.0, 3), fixed(cpuRatioVsBaseline(), 3));
+        row(out, "records written (all topics)", baseline.recordsWritten(), fleetguard.recordsWritten());
+        row(out, "records written per input record", fixed(baseline.writtenPerRecord(), 2), fixed(fleetguard.writtenPerRecord(), 2));
         String load = String.format(Locale.ROOT, "@ %.0f events/s", options.rate());
         row(out, "latency p50, ms " + load, baseline.p50Ms(), fleetguard.p50Ms());
         row(out, "latency p99, ms " + load, baseline.p99Ms(), fleetguard.p99Ms());
@@ -166,6 +175,8 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("cpu_seconds", round(app.cpuSeconds(), 3));
         m.put("cpu_us_per_record", round(app.cpuMicrosPerRecord(), 1));
         m.put("stream_thread_cpu_us_per_record", round(app.streamThreadCpuMicrosPerRecord(), 1));
+        m.put("records_written", app.recordsWritten());
+        m.put("written_per_record", round(app.writtenPerRecord(), 3));
         m.put("p50_ms", app.p50Ms());
         m.put("p99_ms", app.p99Ms());
         m.put("max_ms", app.latency().maxMs());

@@ -18,9 +18,10 @@ final class ThroughputPhase {
      * @param cpuSeconds CPU time of the whole JVM (app, broker, GC) over the same span; on a shared machine
      *                   it varies less than the wall-clock time does
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over the same span
+     * @param recordsWritten records the app's producers sent: outputs, changelogs, repartition topics
      * @param memory  whole JVM while the app runs caught up
      */
-    record Result(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds,
+    record Result(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds, long recordsWritten,
                   MemoryProbe.Snapshot memory) {
 
         double recordsPerSecond() {
@@ -45,8 +46,9 @@ final class ThroughputPhase {
             double seconds = (System.nanoTime() - running) / 1e9;
             double cpuSeconds = secondsSince(cpuAtRunning, CpuTime.processNanos());
             double threadCpuSeconds = secondsSince(threadCpuAtRunning, CpuTime.streamThreadNanos(app.applicationId()));
+            long written = RecordsWritten.of(app.streams());
             MemoryProbe.Snapshot memory = MemoryProbe.take();
-            return new Result(lag.consumedInputs(), seconds, cpuSeconds, threadCpuSeconds, memory);
+            return new Result(lag.consumedInputs(), seconds, cpuSeconds, threadCpuSeconds, written, memory);
         }
     }
 

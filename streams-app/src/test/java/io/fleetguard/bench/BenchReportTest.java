@@ -32,6 +32,8 @@ class BenchReportTest {
             JVM CPU us per record                             1,000.0        2,000.0
             stream-thread CPU us per record                     500.0          800.0
             stream-thread CPU per record vs baseline            1.000          1.600
+            records written (all topics)                         1000           2750
+            records written per input record                     0.91           2.50
             latency p50, ms @ 500 events/s                         20             40
             latency p99, ms @ 500 events/s                         80            120
             latency max, ms                                        95            130
@@ -43,12 +45,12 @@ class BenchReportTest {
 
             FleetGuard / baseline throughput: 0.800
             FleetGuard / baseline stream-thread CPU per record: 1.600
-            {"events":1000,"warmup_events":0,"devices":100,"partitions":2,"threads":1,"guarantee":"exactly_once_v2","commit_interval_ms":100,"rate":500.0,"latency_seconds":3,"latency_warmup_seconds":5,"fleetguard_settings":{},"produced_records":1100,"produce_records_per_s":5000.0,"broker_in_jvm":true,"idle":{"heap_after_gc_mb":40.0,"rss_mb":400.0},"baseline":{"records":1100,"seconds":2.0,"events_per_s":550.0,"cpu_seconds":1.1,"cpu_us_per_record":1000.0,"stream_thread_cpu_us_per_record":500.0,"p50_ms":20,"p99_ms":80,"max_ms":95,"latency_samples":1500,"heap_after_gc_mb":50.0,"app_heap_mb":10.0,"rss_mb":450.0,"app_rss_mb":50.0},"fleetguard":{"records":1100,"seconds":2.5,"events_per_s":440.0,"cpu_seconds":2.2,"cpu_us_per_record":2000.0,"stream_thread_cpu_us_per_record":800.0,"p50_ms":40,"p99_ms":120,"max_ms":130,"latency_samples":30,"heap_after_gc_mb":60.5,"app_heap_mb":20.5,"rss_mb":700.0,"app_rss_mb":300.0},"ratio_vs_baseline":0.8,"cpu_ratio_vs_baseline":1.6}
+            {"events":1000,"warmup_events":0,"devices":100,"partitions":2,"threads":1,"guarantee":"exactly_once_v2","commit_interval_ms":100,"rate":500.0,"latency_seconds":3,"latency_warmup_seconds":5,"fleetguard_settings":{},"produced_records":1100,"produce_records_per_s":5000.0,"broker_in_jvm":true,"idle":{"heap_after_gc_mb":40.0,"rss_mb":400.0},"baseline":{"records":1100,"seconds":2.0,"events_per_s":550.0,"cpu_seconds":1.1,"cpu_us_per_record":1000.0,"stream_thread_cpu_us_per_record":500.0,"records_written":1000,"written_per_record":0.909,"p50_ms":20,"p99_ms":80,"max_ms":95,"latency_samples":1500,"heap_after_gc_mb":50.0,"app_heap_mb":10.0,"rss_mb":450.0,"app_rss_mb":50.0},"fleetguard":{"records":1100,"seconds":2.5,"events_per_s":440.0,"cpu_seconds":2.2,"cpu_us_per_record":2000.0,"stream_thread_cpu_us_per_record":800.0,"records_written":2750,"written_per_record":2.5,"p50_ms":40,"p99_ms":120,"max_ms":130,"latency_samples":30,"heap_after_gc_mb":60.5,"app_heap_mb":20.5,"rss_mb":700.0,"app_rss_mb":300.0},"ratio_vs_baseline":0.8,"cpu_ratio_vs_baseline":1.6}
             """;
 
     private final BenchReport report = new BenchReport(OPTIONS, 1_100, 5_000.0, IDLE,
-            new BenchReport.AppResult(1_100, 2.0, 1.1, 0.55, new LatencyStats(1_500, 20, 80, 95), new MemoryProbe.Snapshot(50.0, 450.0)),
-            new BenchReport.AppResult(1_100, 2.5, 2.2, 0.88, new LatencyStats(30, 40, 120, 130), new MemoryProbe.Snapshot(60.5, 700.0)));
+            new BenchReport.AppResult(1_100, 2.0, 1.1, 0.55, 1_000, new LatencyStats(1_500, 20, 80, 95), new MemoryProbe.Snapshot(50.0, 450.0)),
+            new BenchReport.AppResult(1_100, 2.5, 2.2, 0.88, 2_750, new LatencyStats(30, 40, 120, 130), new MemoryProbe.Snapshot(60.5, 700.0)));
 
     @Test
     void shouldRateFleetGuardAgainstTheBaselineOfTheSameRun() {
@@ -79,6 +81,8 @@ class BenchReportTest {
         assertThat(fleetguard.get("cpu_seconds").asDouble()).isEqualTo(2.2);
         assertThat(fleetguard.get("cpu_us_per_record").asDouble()).isEqualTo(2_000.0);
         assertThat(fleetguard.get("stream_thread_cpu_us_per_record").asDouble()).isEqualTo(800.0);
+        assertThat(fleetguard.get("records_written").asLong()).isEqualTo(2_750);
+        assertThat(fleetguard.get("written_per_record").asDouble()).isEqualTo(2.5);
         assertThat(fleetguard.get("p50_ms").asLong()).isEqualTo(40);
         assertThat(fleetguard.get("p99_ms").asLong()).isEqualTo(120);
         assertThat(fleetguard.get("latency_samples").asLong()).isEqualTo(30);

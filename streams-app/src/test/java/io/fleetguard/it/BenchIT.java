@@ -50,6 +50,11 @@ class BenchIT {
             assertThat(app.cpuSeconds()).isPositive();
             assertThat(app.streamThreadCpuSeconds()).isPositive();
         }
+        // The baseline writes one output per event and at most one changelog record per registry record:
+        // never more than it read (counting each producer's records once, not per topic as well)
+        assertThat(report.baseline().recordsWritten()).isPositive().isLessThanOrEqualTo(report.producedRecords());
+        // FleetGuard writes fewer outputs (alerts, not every event) but changelogs and a repartitioned copy of logins
+        assertThat(report.fleetguard().recordsWritten()).isPositive();
         // The baseline writes one output per event offered, FleetGuard one alert per few dozen
         assertThat(report.baseline().latencySamples()).isGreaterThan(report.fleetguard().latencySamples());
 
@@ -60,7 +65,7 @@ class BenchIT {
                 "idle", "baseline", "fleetguard", "ratio_vs_baseline", "cpu_ratio_vs_baseline");
         for (String app : List.of("baseline", "fleetguard")) {
             assertThat(json.get(app).fieldNames()).toIterable().containsExactly("records", "seconds", "events_per_s",
-                    "cpu_seconds", "cpu_us_per_record", "stream_thread_cpu_us_per_record", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
+                    "cpu_seconds", "cpu_us_per_record", "stream_thread_cpu_us_per_record", "records_written", "written_per_record", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
                     "app_rss_mb");
             assertThat(json.get(app).get("records").asLong()).isEqualTo(DEVICES + EVENTS);
         }

@@ -1,0 +1,47 @@
+package io.fleetguard.bench;
+
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecordsWrittenTest {
+
+    @Test
+    void shouldSumRecordSendTotalOverEveryProducerAndNothingElse() {
+        Map<MetricName, Metric> metrics = Map.of(
+                name("record-send-total", "producer-metrics", "app-StreamThread-1-producer"), metric(1_500.0),
+                name("record-send-total", "producer-metrics", "app-StreamThread-2-producer"), metric(250.0),
+                name("record-send-rate", "producer-metrics", "app-StreamThread-1-producer"), metric(99.0),
+                name("records-consumed-total", "consumer-fetch-manager-metrics", "app-StreamThread-1-consumer"), metric(7_000.0),
+                name("record-send-total", "producer-topic-metrics", "app-StreamThread-1-producer"), metric(1_500.0));
+
+        assertThat(RecordsWritten.of(metrics)).isEqualTo(1_750);
+    }
+
+    @Test
+    void shouldBeZeroForAnAppThatHasNoProducerYet() {
+        assertThat(RecordsWritten.of(Map.of())).isZero();
+    }
+
+    private static MetricName name(String name, String group, String clientId) {
+        return new MetricName(name, group, "", Map.of("client-id", clientId));
+    }
+
+    private static Metric metric(double value) {
+        return new Metric() {
+            @Override
+            public MetricName metricName() {
+                return null;
+            }
+
+            @Override
+            public Object metricValue() {
+                return value;
+            }
+        };
+    }
+}
