@@ -354,13 +354,9 @@ class FleetGuardTopologyTest {
             // the sub-topology that judges activities reads the four inputs, the registry and one
             // repartition topic; the rules keyed otherwise and the credential owners read theirs apart.
             // (The third sub-topology normalizes broker logs.)
-            Set<String> judging = description.subtopologies().stream()
-                    .map(FleetGuardTopologyTest::sourceTopics)
-                    .filter(topics -> topics.contains(h.topics.authEvents().name()))
-                    .findFirst().orElseThrow();
-            assertThat(judging).containsExactlyInAnyOrder(h.topics.authEvents().name(), h.topics.telemetry().name(),
-                    h.topics.configChanges().name(), h.topics.supportSessions().name(), h.topics.registry().name(),
-                    "activities-by-device-repartition");
+            assertThat(judgingSourceTopics(description, h)).containsExactlyInAnyOrder(h.topics.authEvents().name(),
+                    h.topics.telemetry().name(), h.topics.configChanges().name(), h.topics.supportSessions().name(),
+                    h.topics.registry().name(), "activities-by-device-repartition");
             // The rules keyed by source address or credential and the credential owners share one
             // sub-topology reading one repartition topic, so each of its tasks reads one partition.
             assertThat(description.subtopologies()).extracting(FleetGuardTopologyTest::sourceTopics)
@@ -374,14 +370,19 @@ class FleetGuardTopologyTest {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("input.rekey.enabled", "false"))) {
             TopologyDescription description = FleetGuardTopology.build(h.config, h.topics, h.metrics).describe();
 
-            Set<String> judging = description.subtopologies().stream()
-                    .map(FleetGuardTopologyTest::sourceTopics)
-                    .filter(topics -> topics.contains(h.topics.authEvents().name()))
-                    .findFirst().orElseThrow();
-            assertThat(judging).containsExactlyInAnyOrder(h.topics.authEvents().name(), h.topics.telemetry().name(),
-                    h.topics.configChanges().name(), h.topics.supportSessions().name(), h.topics.registry().name());
+            assertThat(judgingSourceTopics(description, h)).containsExactlyInAnyOrder(h.topics.authEvents().name(),
+                    h.topics.telemetry().name(), h.topics.configChanges().name(), h.topics.supportSessions().name(),
+                    h.topics.registry().name());
             assertThat(description.toString()).doesNotContain("activities-by-device", "activity-key-", "activity-rekey");
         }
+    }
+
+    /** The topics of the sub-topology that judges activities: the one reading the auth events. */
+    private static Set<String> judgingSourceTopics(TopologyDescription description, TopologyHarness h) {
+        return description.subtopologies().stream()
+                .map(FleetGuardTopologyTest::sourceTopics)
+                .filter(topics -> topics.contains(h.topics.authEvents().name()))
+                .findFirst().orElseThrow();
     }
 
     private static Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {
