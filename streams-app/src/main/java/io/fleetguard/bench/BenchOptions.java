@@ -2,7 +2,6 @@ package io.fleetguard.bench;
 
 import io.fleetguard.config.ConfigKeys;
 import io.fleetguard.config.ConfigLoader;
-import io.fleetguard.config.InvalidConfigurationException;
 import io.fleetguard.sim.SimulationOptions;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -109,13 +108,7 @@ public record BenchOptions(long events, long warmupEvents, int devices, int part
                 check.put(key, value);
             }
         });
-        check.put(ConfigKeys.KAFKA_PREFIX + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        check.put("schema.registry.url", "mock://bench-options");
-        try {
-            ConfigLoader.fromMap(check);
-        } catch (InvalidConfigurationException e) {
-            e.problems().forEach(p -> problems.add("--set: " + p));
-        }
+        ConfigLoader.problemsOfOverrides(check).forEach(p -> problems.add("--set: " + p));
         return problems;
     }
 

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -148,7 +147,7 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("rate", options.rate());
         m.put("latency_seconds", options.latencySeconds());
         m.put("latency_warmup_seconds", options.latencyWarmupSeconds());
-        m.put("fleetguard_settings", new TreeMap<>(options.fleetGuardSettings()));
+        m.put("fleetguard_settings", options.fleetGuardSettings()); // sorted by key
         m.put("produced_records", producedRecords);
         m.put("produce_records_per_s", round(produceRecordsPerSec, 1));
         m.put("broker_in_jvm", true);

@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class RecordsWritten {
 
-    static final String GROUP = "producer-metrics";
-    static final String NAME = "record-send-total";
+    private static final String GROUP = "producer-metrics";
+    private static final String NAME = "record-send-total";
 
     private RecordsWritten() {
     }

@@ -67,9 +67,29 @@ public final class ConfigLoader {
     /** Keys of earlier versions and what replaced them, so that an old file fails with the way forward. */
     private static final Map<String, String> RENAMED = Map.of("registry.join.grace.ms", ConfigKeys.EVENT_ORDER_GRACE_MS);
 
+    /**
+     * Every problem of settings that will be merged over others supplied later (e.g. {@code bench --set},
+     * before the bench has a broker to name): all the checks of {@link #fromMap} but that required keys are present.
+     */
+    public static List<String> problemsOfOverrides(Map<String, String> settings) {
+        List<String> problems = new ArrayList<>();
+        check(new TreeMap<>(settings), problems, new HashMap<>(), new LinkedHashMap<>(), false);
+        return List.copyOf(new LinkedHashSet<>(problems));
+    }
+
     private static FleetGuardConfig validate(Map<String, String> merged, List<String> problems) {
         Map<String, String> declared = new HashMap<>();
         Map<String, String> kafka = new LinkedHashMap<>();
+        check(merged, problems, declared, kafka, true);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(List.copyOf(new LinkedHashSet<>(problems)));
+        }
+        return new FleetGuardConfig(declared, kafka);
+    }
+
+    /** Sorts {@code merged} into FleetGuard's keys and Kafka's, adding every problem found to {@code problems}. */
+    private static void check(Map<String, String> merged, List<String> problems, Map<String, String> declared,
+                              Map<String, String> kafka, boolean requireAll) {
         Set<String> known = ConfigKeys.DEFINITION.names();
         for (Map.Entry<String, String> e : merged.entrySet()) {
             String key = e.getKey();
@@ -88,14 +108,12 @@ public final class ConfigLoader {
             // The first message is the cause; ConfigDef adds a "must be non-null" echo after a parse error.
             checked.get(key).errorMessages().stream().limit(1).forEach(problems::add);
         }
-        checkRequired(merged, problems);
+        if (requireAll) {
+            checkRequired(merged, problems);
+        }
         checkReserved(kafka, problems);
         checkTopicsDistinct(declared, problems);
         checkKafkaValues(declared, kafka, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(List.copyOf(new LinkedHashSet<>(problems)));
-        }
-        return new FleetGuardConfig(declared, kafka);
     }
 
     private static Map<String, String> readFile(Path file, List<String> problems) {

@@ -24,6 +24,15 @@ class ConfigLoaderTest {
     Path dir;
 
     @Test
+    void shouldCheckOverridesWithoutAskingForTheRequiredKeysSuppliedLater() {
+        assertThat(ConfigLoader.problemsOfOverrides(Map.of("input.rekey.enabled", "false", "kafka.max.task.idle.ms", "-1")))
+                .isEmpty();
+        assertThat(ConfigLoader.problemsOfOverrides(Map.of("input.rekey.enabled", "maybe", "no.such.key", "1")))
+                .containsExactly("unknown key 'no.such.key' (FleetGuard keys are listed in README; Kafka settings go under 'kafka.')",
+                        "Invalid value maybe for configuration input.rekey.enabled: Expected value to be either true or false");
+    }
+
+    @Test
     void shouldLetEnvironmentOverrideFileAndCommandLineOverrideBoth() throws IOException {
         // Given the same key in all three sources, and one key only in the file
         Path file = write("app.properties", """
