@@ -103,7 +103,8 @@ public final class Bench {
 
     private static BenchReport.AppResult result(ThroughputPhase.Result throughput, LatencyStats latency) {
         return new BenchReport.AppResult(throughput.records(), throughput.seconds(), throughput.cpuSeconds(),
-                throughput.streamThreadCpuSeconds(), throughput.recordsWritten(), latency, throughput.memory());
+                throughput.streamThreadCpuSeconds(), throughput.recordsWritten(), throughput.writtenByTopic(),
+                throughput.work(), latency, throughput.memory());
     }
 
     private static Path tempDir() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,11 +31,18 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over those seconds
      * @param recordsWritten records the app wrote from its start until caught up, to every topic (outputs,
      *                    changelogs, repartition topics); it writes nothing before it is RUNNING
+     * @param writtenByTopic the same by topic, most written first, internal topics without the application id
+     * @param work        what its stream threads did from RUNNING until caught up
      * @param latency     at the offered load
      * @param memory      whole JVM while the app ran caught up
      */
     public record AppResult(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds,
-                            long recordsWritten, LatencyStats latency, MemoryProbe.Snapshot memory) {
+                            long recordsWritten, Map<String, Long> writtenByTopic, StreamsWork work,
+                            LatencyStats latency, MemoryProbe.Snapshot memory) {
+
+        public AppResult {
+            writtenByTopic = Collections.unmodifiableMap(new LinkedHashMap<>(writtenByTopic));
+        }
 
         public double eventsPerSecond() {
             return records / seconds;
@@ -48,6 +56,11 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         /** The app's own processing cost per input record, without the broker, GC or JIT. */
         public double streamThreadCpuMicrosPerRecord() {
             return streamThreadCpuSeconds * 1e6 / records;
+        }
+
+        /** Records the tasks processed per input record consumed: above 1 by the repartitioned copies read back. */
+        public double processedPerRecord() {
+            return (double) work.processed() / records;
         }
 
         /** Records written per input record consumed. */
@@ -89,6 +102,11 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         return fleetguard.streamThreadCpuMicrosPerRecord() / baseline.streamThreadCpuMicrosPerRecord();
     }
 
+    /** The share of the span the app's stream threads spent blocked on Kafka (polls, flushes, commits), in %. */
+    public double blockedPercent(AppResult app) {
+        return 100 * app.work().blockedSeconds() / (app.seconds() * options.threads());
+    }
+
     public double appHeapMb(AppResult app) {
         return app.memory().minus(idle).heapMb();
     }
@@ -120,6 +138,11 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "stream-thread CPU per record vs baseline", fixed(1.0, 3), fixed(cpuRatioVsBaseline(), 3));
         row(out, "records written (all topics)", baseline.recordsWritten(), fleetguard.recordsWritten());
         row(out, "records written per input record", fixed(baseline.writtenPerRecord(), 2), fixed(fleetguard.writtenPerRecord(), 2));
+        row(out, "records processed per input record", fixed(baseline.processedPerRecord(), 2), fixed(fleetguard.processedPerRecord(), 2));
+        row(out, "stream-thread polls", baseline.work().polls(), fleetguard.work().polls());
+        row(out, "commits", baseline.work().commits(), fleetguard.work().commits());
+        row(out, "punctuators run", baseline.work().punctuations(), fleetguard.work().punctuations());
+        row(out, "stream threads blocked on Kafka, % of time", fixed(blockedPercent(baseline), 1), fixed(blockedPercent(fleetguard), 1));
         String load = String.format(Locale.ROOT, "@ %.0f events/s", options.rate());
         row(out, "latency p50, ms " + load, baseline.p50Ms(), fleetguard.p50Ms());
         row(out, "latency p99, ms " + load, baseline.p99Ms(), fleetguard.p99Ms());
@@ -129,6 +152,9 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         row(out, "heap after GC, app, MB", fixed(appHeapMb(baseline), 1), fixed(appHeapMb(fleetguard), 1));
         row(out, "RSS, whole JVM, MB", fixed(baseline.rssMb(), 1), fixed(fleetguard.rssMb(), 1));
         row(out, "RSS, app, MB", fixed(appRssMb(baseline), 1), fixed(appRssMb(fleetguard), 1));
+        out.printf(Locale.ROOT, "%nRecords written by topic (internal topics without the application id):%n");
+        writtenByTopic(out, "baseline", baseline);
+        writtenByTopic(out, "fleetguard", fleetguard);
         out.printf(Locale.ROOT, "%nFleetGuard / baseline throughput: %.3f%n", ratioVsBaseline());
         out.printf(Locale.ROOT, "FleetGuard / baseline stream-thread CPU per record: %.3f%n", cpuRatioVsBaseline());
         out.println(json());
@@ -176,6 +202,12 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("stream_thread_cpu_us_per_record", round(app.streamThreadCpuMicrosPerRecord(), 1));
         m.put("records_written", app.recordsWritten());
         m.put("written_per_record", round(app.writtenPerRecord(), 3));
+        m.put("written_by_topic", app.writtenByTopic());
+        m.put("processed_per_record", round(app.processedPerRecord(), 3));
+        m.put("polls", app.work().polls());
+        m.put("commits", app.work().commits());
+        m.put("punctuations", app.work().punctuations());
+        m.put("blocked_seconds", round(app.work().blockedSeconds(), 3));
         m.put("p50_ms", app.p50Ms());
         m.put("p99_ms", app.p99Ms());
         m.put("max_ms", app.latency().maxMs());
@@ -185,6 +217,10 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
         m.put("rss_mb", round(app.rssMb(), 1));
         m.put("app_rss_mb", round(appRssMb(app), 1));
         return m;
+    }
+
+    private static void writtenByTopic(PrintStream out, String label, AppResult app) {
+        app.writtenByTopic().forEach((topic, n) -> out.printf(Locale.ROOT, "  %-10s %-56s %,12d%n", label, topic, n));
     }
 
     private static void row(PrintStream out, String label, Object baseline, Object fleetguard) {

@@ -4,7 +4,10 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How many records an app has written so far, to every topic: its producers' {@code record-send-total}.
@@ -14,6 +17,7 @@ import java.util.Map;
 final class RecordsWritten {
 
     private static final String GROUP = "producer-metrics";
+    private static final String TOPIC_GROUP = "producer-topic-metrics";
     private static final String NAME = "record-send-total";
 
     private RecordsWritten() {
@@ -33,5 +37,30 @@ final class RecordsWritten {
             }
         }
         return Math.round(total);
+    }
+
+    /**
+     * The same count by topic, most written first (ties by name). The app's internal topics (changelogs,
+     * repartition topics) are named without the {@code applicationId-} prefix they all share.
+     */
+    static Map<String, Long> byTopic(KafkaStreams streams, String applicationId) {
+        return byTopic(streams.metrics(), applicationId);
+    }
+
+    static Map<String, Long> byTopic(Map<MetricName, ? extends Metric> metrics, String applicationId) {
+        String prefix = applicationId + "-";
+        Map<String, Double> totals = new TreeMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            String topic = e.getKey().tags().get("topic");
+            if (TOPIC_GROUP.equals(e.getKey().group()) && NAME.equals(e.getKey().name()) && topic != null
+                    && e.getValue().metricValue() instanceof Number n) {
+                totals.merge(topic.startsWith(prefix) ? topic.substring(prefix.length()) : topic, n.doubleValue(), Double::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        totals.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), Math.round(e.getValue())));
+        return sorted;
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetguard.bench;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Runs one app over the pre-produced data, from an empty state, and times it from the moment it is
@@ -19,10 +20,12 @@ final class ThroughputPhase {
      *                   it varies less than the wall-clock time does
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over the same span
      * @param recordsWritten records the app's producers sent: outputs, changelogs, repartition topics
+     * @param writtenByTopic the same by topic ({@link RecordsWritten#byTopic})
+     * @param work    what the stream threads did over the same span
      * @param memory  whole JVM while the app runs caught up
      */
     record Result(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds, long recordsWritten,
-                  MemoryProbe.Snapshot memory) {
+                  Map<String, Long> writtenByTopic, StreamsWork work, MemoryProbe.Snapshot memory) {
 
         double recordsPerSecond() {
             return records / seconds;
@@ -42,13 +45,17 @@ final class ThroughputPhase {
             long running = CatchUp.awaitRunning(app.streams(), START_TIMEOUT);
             long cpuAtRunning = CpuTime.processNanos();
             long threadCpuAtRunning = CpuTime.streamThreadNanos(app.applicationId());
+            StreamsWork workAtRunning = StreamsWork.of(app.streams());
             CatchUp.Lag lag = catchUp.await(app.applicationId(), data.inputs(), app.streams(), timeout(expectedRecords));
             double seconds = (System.nanoTime() - running) / 1e9;
             double cpuSeconds = secondsSince(cpuAtRunning, CpuTime.processNanos());
             double threadCpuSeconds = secondsSince(threadCpuAtRunning, CpuTime.streamThreadNanos(app.applicationId()));
+            StreamsWork work = StreamsWork.of(app.streams()).since(workAtRunning);
             long written = RecordsWritten.of(app.streams());
+            Map<String, Long> writtenByTopic = RecordsWritten.byTopic(app.streams(), app.applicationId());
             MemoryProbe.Snapshot memory = MemoryProbe.take();
-            return new Result(lag.consumedInputs(), seconds, cpuSeconds, threadCpuSeconds, written, memory);
+            return new Result(lag.consumedInputs(), seconds, cpuSeconds, threadCpuSeconds, written, writtenByTopic, work,
+                    memory);
         }
     }
 

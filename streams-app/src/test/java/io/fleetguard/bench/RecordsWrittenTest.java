@@ -27,6 +27,29 @@ class RecordsWrittenTest {
         assertThat(RecordsWritten.of(Map.of())).isZero();
     }
 
+    @Test
+    void shouldCountByTopicMostWrittenFirstWithoutTheApplicationIdOfInternalTopics() {
+        Map<MetricName, Metric> metrics = Map.of(
+                topicName("app-StreamThread-1-producer", "fleetguard.alerts"), metric(30.0),
+                topicName("app-StreamThread-2-producer", "fleetguard.alerts"), metric(20.0),
+                topicName("app-StreamThread-1-producer", "app-device-activity-store-changelog"), metric(70.0),
+                topicName("app-StreamThread-1-producer", "app-credential-users-store-changelog"), metric(50.0),
+                topicName("app-StreamThread-1-producer", "other-app-changelog"), metric(5.0),
+                name("record-send-total", "producer-metrics", "app-StreamThread-1-producer"), metric(175.0),
+                new MetricName("record-send-rate", "producer-topic-metrics", "",
+                        Map.of("client-id", "app-StreamThread-1-producer", "topic", "fleetguard.alerts")), metric(99.0));
+
+        assertThat(RecordsWritten.byTopic(metrics, "app")).containsExactly(
+                Map.entry("device-activity-store-changelog", 70L),
+                Map.entry("credential-users-store-changelog", 50L),
+                Map.entry("fleetguard.alerts", 50L),
+                Map.entry("other-app-changelog", 5L));
+    }
+
+    private static MetricName topicName(String clientId, String topic) {
+        return new MetricName("record-send-total", "producer-topic-metrics", "", Map.of("client-id", clientId, "topic", topic));
+    }
+
     private static MetricName name(String name, String group, String clientId) {
         return new MetricName(name, group, "", Map.of("client-id", clientId));
     }

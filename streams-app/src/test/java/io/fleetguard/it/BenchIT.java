@@ -2,6 +2,7 @@ package io.fleetguard.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetguard.bench.BaselineTopology;
 import io.fleetguard.bench.Bench;
 import io.fleetguard.bench.BenchOptions;
 import io.fleetguard.bench.BenchReport;
@@ -55,6 +56,23 @@ class BenchIT {
         assertThat(report.baseline().recordsWritten()).isPositive().isLessThanOrEqualTo(report.producedRecords());
         // FleetGuard writes fewer outputs (alerts, not every event) but changelogs and a repartitioned copy of logins
         assertThat(report.fleetguard().recordsWritten()).isPositive();
+        // By topic: the baseline writes its four outputs and its table's changelog; the counts add up to the total
+        assertThat(report.baseline().writtenByTopic().keySet()).containsExactlyInAnyOrder("bench.auth-events.joined",
+                "bench.telemetry.joined", "bench.config-changes.joined", "bench.support-sessions.joined",
+                BaselineTopology.REGISTRY_STORE + "-changelog");
+        assertThat(report.fleetguard().writtenByTopic()).containsKeys("bench.alerts", "bench.alerts.ocsf",
+                "registry-versions-changelog", "cross-device-inputs-repartition");
+        for (BenchReport.AppResult app : List.of(report.baseline(), report.fleetguard())) {
+            assertThat(app.writtenByTopic().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(app.recordsWritten());
+            assertThat(app.work().polls()).isPositive();
+            assertThat(app.work().commits()).isPositive();
+        }
+        // The baseline processes each input once at most (the first few may precede the RUNNING snapshot) and
+        // has no punctuator; FleetGuard also processes the copies it reads back from cross-device-inputs
+        assertThat(report.baseline().work().processed()).isPositive().isLessThanOrEqualTo(report.baseline().records());
+        assertThat(report.baseline().work().punctuations()).isZero();
+        assertThat(report.fleetguard().work().processed()).isGreaterThan(report.fleetguard().records());
+        assertThat(report.fleetguard().work().punctuations()).isPositive();
         // The baseline writes one output per event offered, FleetGuard one alert per few dozen
         assertThat(report.baseline().latencySamples()).isGreaterThan(report.fleetguard().latencySamples());
 
@@ -65,7 +83,7 @@ class BenchIT {
                 "idle", "baseline", "fleetguard", "ratio_vs_baseline", "cpu_ratio_vs_baseline");
         for (String app : List.of("baseline", "fleetguard")) {
             assertThat(json.get(app).fieldNames()).toIterable().containsExactly("records", "seconds", "events_per_s",
-                    "cpu_seconds", "cpu_us_per_record", "stream_thread_cpu_us_per_record", "records_written", "written_per_record", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
+                    "cpu_seconds", "cpu_us_per_record", "stream_thread_cpu_us_per_record", "records_written", "written_per_record", "written_by_topic", "processed_per_record", "polls", "commits", "punctuations", "blocked_seconds", "p50_ms", "p99_ms", "max_ms", "latency_samples", "heap_after_gc_mb", "app_heap_mb", "rss_mb",
                     "app_rss_mb");
             assertThat(json.get(app).get("records").asLong()).isEqualTo(DEVICES + EVENTS);
         }

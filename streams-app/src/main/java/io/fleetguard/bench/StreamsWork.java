@@ -1,0 +1,51 @@
+package io.fleetguard.bench;
+
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.Map;
+
+/**
+ * What an app's stream threads did, summed over its threads from Kafka Streams' thread metrics (group
+ * {@code stream-thread-metrics}). They explain a cost per record that the CPU figures only total: records a
+ * task read back from a repartition topic are processed twice, and a commit or a punctuation makes Kafka
+ * Streams' loop take fewer records per pass.
+ *
+ * @param processed      records the tasks processed: inputs and every repartitioned copy read back
+ * @param polls          consumer polls of the stream threads
+ * @param commits        commits (under exactly-once, one transaction each)
+ * @param punctuations   punctuators run (stream-time and wall-clock)
+ * @param blockedSeconds time the stream threads spent blocked on Kafka: polls, flushes, transaction commits
+ */
+public record StreamsWork(long processed, long polls, long commits, long punctuations, double blockedSeconds) {
+
+    static final String GROUP = "stream-thread-metrics";
+
+    static StreamsWork of(KafkaStreams streams) {
+        return of(streams.metrics());
+    }
+
+    static StreamsWork of(Map<MetricName, ? extends Metric> metrics) {
+        return new StreamsWork(Math.round(sum(metrics, "process-total")), Math.round(sum(metrics, "poll-total")),
+                Math.round(sum(metrics, "commit-total")), Math.round(sum(metrics, "punctuate-total")),
+                sum(metrics, "blocked-time-ns-total") / 1e9);
+    }
+
+    /** The work done since {@code earlier}, a snapshot of the same app. */
+    StreamsWork since(StreamsWork earlier) {
+        return new StreamsWork(processed - earlier.processed, polls - earlier.polls, commits - earlier.commits,
+                punctuations - earlier.punctuations, blockedSeconds - earlier.blockedSeconds);
+    }
+
+    private static double sum(Map<MetricName, ? extends Metric> metrics, String name) {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            if (GROUP.equals(e.getKey().group()) && name.equals(e.getKey().name())
+                    && e.getValue().metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                total += n.doubleValue();
+            }
+        }
+        return total;
+    }
+}
