@@ -55,16 +55,6 @@ class RecordsWrittenTest {
     }
 
     private static Metric metric(double value) {
-        return new Metric() {
-            @Override
-            public MetricName metricName() {
-                return null;
-            }
-
-            @Override
-            public Object metricValue() {
-                return value;
-            }
-        };
+        return new FixedMetric(value);
     }
 }

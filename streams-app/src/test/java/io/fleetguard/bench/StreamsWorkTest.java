@@ -52,16 +52,6 @@ class StreamsWorkTest {
     }
 
     private static Metric metric(double value) {
-        return new Metric() {
-            @Override
-            public MetricName metricName() {
-                return null;
-            }
-
-            @Override
-            public Object metricValue() {
-                return value;
-            }
-        };
+        return new FixedMetric(value);
     }
 }
