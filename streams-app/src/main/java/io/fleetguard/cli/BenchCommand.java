@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"On an embedded broker, pre-produce simulated events, then measure a bare KStream-KTable join "
                 + "(the baseline) and FleetGuard: throughput end to end, event-to-output latency at a fixed offered "
-                + "load, heap after GC and RSS. Prints a table and a final line of JSON.",
+                + "load, heap after GC and RSS, records written by topic and what the stream threads did (records "
+                + "processed, polls, commits, punctuators, time blocked). Prints a table and a final line of JSON.",
                 "The broker shares the JVM: run nothing else, and compare figures within one run only."})
 public final class BenchCommand implements Callable<Integer> {
 
