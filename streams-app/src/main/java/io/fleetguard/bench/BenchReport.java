@@ -32,7 +32,8 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
      * @param recordsWritten records the app wrote from its start until caught up, to every topic (outputs,
      *                    changelogs, repartition topics); it writes nothing before it is RUNNING
      * @param writtenByTopic the same by topic, most written first, internal topics without the application id
-     * @param work        what its stream threads did from RUNNING until caught up
+     * @param work        what its stream threads did until caught up: counts from the start, time blocked
+     *                    from RUNNING ({@link StreamsWork})
      * @param latency     at the offered load
      * @param memory      whole JVM while the app ran caught up
      */

@@ -12,6 +12,10 @@ import java.util.Map;
  * task read back from a repartition topic are processed twice, and a commit or a punctuation makes Kafka
  * Streams' loop take fewer records per pass.
  *
+ * <p>The bench counts records, polls, commits and punctuators from the app's start, as nothing is processed
+ * before it, so that no record slips between RUNNING and a snapshot; the time blocked only from RUNNING
+ * ({@link #blockedSince}), as start-up waits for its consumer group.
+ *
  * @param processed      records the tasks processed: inputs and every repartitioned copy read back
  * @param polls          consumer polls of the stream threads
  * @param commits        commits (under exactly-once, one transaction each)
@@ -32,10 +36,9 @@ public record StreamsWork(long processed, long polls, long commits, long punctua
                 sum(metrics, "blocked-time-ns-total") / 1e9);
     }
 
-    /** The work done since {@code earlier}, a snapshot of the same app. */
-    StreamsWork since(StreamsWork earlier) {
-        return new StreamsWork(processed - earlier.processed, polls - earlier.polls, commits - earlier.commits,
-                punctuations - earlier.punctuations, blockedSeconds - earlier.blockedSeconds);
+    /** These counts, with only the time blocked since {@code earlier}, a snapshot of the same app. */
+    StreamsWork blockedSince(StreamsWork earlier) {
+        return new StreamsWork(processed, polls, commits, punctuations, blockedSeconds - earlier.blockedSeconds);
     }
 
     private static double sum(Map<MetricName, ? extends Metric> metrics, String name) {

@@ -21,7 +21,7 @@ final class ThroughputPhase {
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over the same span
      * @param recordsWritten records the app's producers sent: outputs, changelogs, repartition topics
      * @param writtenByTopic the same by topic ({@link RecordsWritten#byTopic})
-     * @param work    what the stream threads did over the same span
+     * @param work    what the stream threads did: counts since the app started, time blocked since RUNNING
      * @param memory  whole JVM while the app runs caught up
      */
     record Result(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds, long recordsWritten,
@@ -50,7 +50,7 @@ final class ThroughputPhase {
             double seconds = (System.nanoTime() - running) / 1e9;
             double cpuSeconds = secondsSince(cpuAtRunning, CpuTime.processNanos());
             double threadCpuSeconds = secondsSince(threadCpuAtRunning, CpuTime.streamThreadNanos(app.applicationId()));
-            StreamsWork work = StreamsWork.of(app.streams()).since(workAtRunning);
+            StreamsWork work = StreamsWork.of(app.streams()).blockedSince(workAtRunning);
             long written = RecordsWritten.of(app.streams());
             Map<String, Long> writtenByTopic = RecordsWritten.byTopic(app.streams(), app.applicationId());
             MemoryProbe.Snapshot memory = MemoryProbe.take();

@@ -40,11 +40,11 @@ class StreamsWorkTest {
     }
 
     @Test
-    void shouldSubtractAnEarlierSnapshot() {
-        StreamsWork earlier = new StreamsWork(100, 2, 1, 0, 0.25);
-        StreamsWork later = new StreamsWork(1_100, 12, 5, 9, 1.0);
+    void shouldKeepTheCountsAndSubtractOnlyTheTimeBlockedOfAnEarlierSnapshot() {
+        StreamsWork atRunning = new StreamsWork(100, 2, 1, 0, 0.25);
+        StreamsWork caughtUp = new StreamsWork(1_100, 12, 5, 9, 1.0);
 
-        assertThat(later.since(earlier)).isEqualTo(new StreamsWork(1_000, 10, 4, 9, 0.75));
+        assertThat(caughtUp.blockedSince(atRunning)).isEqualTo(new StreamsWork(1_100, 12, 5, 9, 0.75));
     }
 
     private static MetricName thread(String name, String threadId) {
