@@ -29,11 +29,11 @@ public record BenchReport(BenchOptions options, long producedRecords, double pro
      * @param seconds     from RUNNING until caught up
      * @param cpuSeconds  CPU time of the whole JVM (app, broker, GC) over those seconds
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over those seconds
-     * @param recordsWritten records the app wrote from its start until caught up, to every topic (outputs,
-     *                    changelogs, repartition topics); it writes nothing before it is RUNNING
+     * @param recordsWritten records the app wrote from its start until it stopped writing, to every topic
+     *                    (outputs, changelogs, repartition topics); it writes nothing before it is RUNNING
      * @param writtenByTopic the same by topic, most written first, internal topics without the application id
-     * @param work        what its stream threads did until caught up: counts from the start, time blocked
-     *                    from RUNNING ({@link StreamsWork})
+     * @param work        what its stream threads did: counts from the start until it stopped writing, time
+     *                    blocked from RUNNING until caught up ({@link StreamsWork})
      * @param latency     at the offered load
      * @param memory      whole JVM while the app ran caught up
      */

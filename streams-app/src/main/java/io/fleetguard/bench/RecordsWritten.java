@@ -4,10 +4,12 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * How many records an app has written so far, to every topic: its producers' {@code record-send-total}.
@@ -26,6 +28,28 @@ final class RecordsWritten {
     /** The sum over the app's producers (one per stream thread under exactly_once_v2). */
     static long of(KafkaStreams streams) {
         return of(streams.metrics());
+    }
+
+    /**
+     * The sum once the app has stopped writing: caught up on its inputs, FleetGuard may still be reading back
+     * its repartition topic. Waits until two reads {@code quiet} apart agree, at most {@code max}.
+     */
+    static long settled(KafkaStreams streams, Duration quiet, Duration max) throws InterruptedException {
+        return settled(() -> of(streams), quiet, max);
+    }
+
+    static long settled(LongSupplier count, Duration quiet, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        long written = count.getAsLong();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(quiet.toMillis());
+            long now = count.getAsLong();
+            if (now == written) {
+                break;
+            }
+            written = now;
+        }
+        return written;
     }
 
     static long of(Map<MetricName, ? extends Metric> metrics) {

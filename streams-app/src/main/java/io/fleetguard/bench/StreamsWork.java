@@ -13,8 +13,9 @@ import java.util.Map;
  * Streams' loop take fewer records per pass.
  *
  * <p>The bench counts records, polls, commits and punctuators from the app's start, as nothing is processed
- * before it, so that no record slips between RUNNING and a snapshot; the time blocked only from RUNNING
- * ({@link #blockedSince}), as start-up waits for its consumer group.
+ * before it, so that no record slips between RUNNING and a snapshot, and until it stopped writing; the time
+ * blocked only from RUNNING until caught up ({@link #blockedBetween}), as start-up waits for its consumer
+ * group and an app with nothing left to do waits in its polls.
  *
  * @param processed      records the tasks processed: inputs and every repartitioned copy read back
  * @param polls          consumer polls of the stream threads
@@ -36,9 +37,9 @@ public record StreamsWork(long processed, long polls, long commits, long punctua
                 sum(metrics, "blocked-time-ns-total") / 1e9);
     }
 
-    /** These counts, with only the time blocked since {@code earlier}, a snapshot of the same app. */
-    StreamsWork blockedSince(StreamsWork earlier) {
-        return new StreamsWork(processed, polls, commits, punctuations, blockedSeconds - earlier.blockedSeconds);
+    /** These counts, with the time blocked between two snapshots of the same app instead. */
+    StreamsWork blockedBetween(StreamsWork from, StreamsWork to) {
+        return new StreamsWork(processed, polls, commits, punctuations, to.blockedSeconds - from.blockedSeconds);
     }
 
     private static double sum(Map<MetricName, ? extends Metric> metrics, String name) {

@@ -12,6 +12,8 @@ import java.util.Map;
 final class ThroughputPhase {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration WRITES_QUIET = Duration.ofMillis(300);
+    private static final Duration WRITES_SETTLE_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * @param records records consumed from the inputs (registry and events), read from committed offsets
@@ -19,9 +21,11 @@ final class ThroughputPhase {
      * @param cpuSeconds CPU time of the whole JVM (app, broker, GC) over the same span; on a shared machine
      *                   it varies less than the wall-clock time does
      * @param streamThreadCpuSeconds CPU time of the app's stream threads alone over the same span
-     * @param recordsWritten records the app's producers sent: outputs, changelogs, repartition topics
+     * @param recordsWritten records the app's producers sent: outputs, changelogs, repartition topics, counted
+     *                       once it stopped writing (after the repartitioned copies of the last inputs)
      * @param writtenByTopic the same by topic ({@link RecordsWritten#byTopic})
-     * @param work    what the stream threads did: counts since the app started, time blocked since RUNNING
+     * @param work    what the stream threads did: counts from the app's start until it stopped writing, time
+     *                blocked from RUNNING until caught up
      * @param memory  whole JVM while the app runs caught up
      */
     record Result(long records, double seconds, double cpuSeconds, double streamThreadCpuSeconds, long recordsWritten,
@@ -50,8 +54,9 @@ final class ThroughputPhase {
             double seconds = (System.nanoTime() - running) / 1e9;
             double cpuSeconds = secondsSince(cpuAtRunning, CpuTime.processNanos());
             double threadCpuSeconds = secondsSince(threadCpuAtRunning, CpuTime.streamThreadNanos(app.applicationId()));
-            StreamsWork work = StreamsWork.of(app.streams()).blockedSince(workAtRunning);
-            long written = RecordsWritten.of(app.streams());
+            StreamsWork workCaughtUp = StreamsWork.of(app.streams());
+            long written = RecordsWritten.settled(app.streams(), WRITES_QUIET, WRITES_SETTLE_TIMEOUT);
+            StreamsWork work = StreamsWork.of(app.streams()).blockedBetween(workAtRunning, workCaughtUp);
             Map<String, Long> writtenByTopic = RecordsWritten.byTopic(app.streams(), app.applicationId());
             MemoryProbe.Snapshot memory = MemoryProbe.take();
             return new Result(lag.consumedInputs(), seconds, cpuSeconds, threadCpuSeconds, written, writtenByTopic, work,

@@ -4,7 +4,10 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.PrimitiveIterator;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +47,23 @@ class RecordsWrittenTest {
                 Map.entry("credential-users-store-changelog", 50L),
                 Map.entry("fleetguard.alerts", 50L),
                 Map.entry("other-app-changelog", 5L));
+    }
+
+    @Test
+    void shouldSettleOnTheFirstCountThatTwoReadsAQuietSpellApartAgreeOn() throws InterruptedException {
+        PrimitiveIterator.OfLong reads = LongStream.of(5, 9, 9, 12).iterator();
+
+        assertThat(RecordsWritten.settled(reads::nextLong, Duration.ofMillis(1), Duration.ofSeconds(10))).isEqualTo(9);
+        assertThat(reads.nextLong()).isEqualTo(12); // not read
+    }
+
+    @Test
+    void shouldGiveTheLastCountWhenWritingGoesOnPastTheLimit() throws InterruptedException {
+        long[] next = {0};
+
+        long settled = RecordsWritten.settled(() -> ++next[0], Duration.ofMillis(5), Duration.ofMillis(50));
+
+        assertThat(settled).isEqualTo(next[0]).isGreaterThan(1);
     }
 
     private static MetricName topicName(String clientId, String topic) {

@@ -40,11 +40,12 @@ class StreamsWorkTest {
     }
 
     @Test
-    void shouldKeepTheCountsAndSubtractOnlyTheTimeBlockedOfAnEarlierSnapshot() {
+    void shouldKeepItsCountsAndTakeTheTimeBlockedBetweenTwoSnapshots() {
         StreamsWork atRunning = new StreamsWork(100, 2, 1, 0, 0.25);
         StreamsWork caughtUp = new StreamsWork(1_100, 12, 5, 9, 1.0);
+        StreamsWork settled = new StreamsWork(1_300, 20, 7, 9, 3.0);
 
-        assertThat(caughtUp.blockedSince(atRunning)).isEqualTo(new StreamsWork(1_100, 12, 5, 9, 0.75));
+        assertThat(settled.blockedBetween(atRunning, caughtUp)).isEqualTo(new StreamsWork(1_300, 20, 7, 9, 0.75));
     }
 
     private static MetricName thread(String name, String threadId) {
