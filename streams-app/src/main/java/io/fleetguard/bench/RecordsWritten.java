@@ -53,14 +53,7 @@ final class RecordsWritten {
     }
 
     static long of(Map<MetricName, ? extends Metric> metrics) {
-        double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
-            if (GROUP.equals(e.getKey().group()) && NAME.equals(e.getKey().name())
-                    && e.getValue().metricValue() instanceof Number n) {
-                total += n.doubleValue();
-            }
-        }
-        return Math.round(total);
+        return Math.round(MetricTotals.sum(metrics, GROUP, NAME));
     }
 
     /**

@@ -43,13 +43,6 @@ public record StreamsWork(long processed, long polls, long commits, long punctua
     }
 
     private static double sum(Map<MetricName, ? extends Metric> metrics, String name) {
-        double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
-            if (GROUP.equals(e.getKey().group()) && name.equals(e.getKey().name())
-                    && e.getValue().metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
-                total += n.doubleValue();
-            }
-        }
-        return total;
+        return MetricTotals.sum(metrics, GROUP, name);
     }
 }
